@@ -1,0 +1,118 @@
+"""The 2015–2025 archive: what the project did, year by year."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from core.models import BasePage, IndexPage
+
+
+class ArchiveIndexPage(IndexPage):
+    first_year = models.PositiveSmallIntegerField(_("first year"), default=2015)
+    last_year = models.PositiveSmallIntegerField(_("last year"), default=2025)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["archive.ArchiveEntryPage"]
+    max_count_per_parent = 1
+    content_panels = [
+        *IndexPage.content_panels,
+        FieldRowPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("Years")),
+    ]
+
+    class Meta:
+        verbose_name = _("archive")
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first_year, self.last_year + 1))
+
+    def get_entries(self) -> models.QuerySet:
+        return (
+            ArchiveEntryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("related_project")
+            .order_by("year", "date", "path")
+        )
+
+    def selected_year(self, request) -> int | None:
+        """The ?year= filter; anything that is not a year of the archive means “all years”."""
+        try:
+            year = int(request.GET.get("year", ""))
+        except ValueError:
+            return None
+        return year if self.first_year <= year <= self.last_year else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        entries = list(self.get_entries())
+        year = self.selected_year(request)
+        counts = {y: 0 for y in self.years}
+        for entry in entries:
+            counts[entry.year] = counts.get(entry.year, 0) + 1
+        shown_years = [year] if year else self.years
+        context.update(
+            selected_year=year,
+            year_counts=list(counts.items()),
+            years=[(y, [e for e in entries if e.year == y]) for y in shown_years],
+        )
+        return context
+
+
+class ArchiveEntryPage(BasePage):
+    class Kind(models.TextChoices):
+        MILESTONE = "milestone", _("Milestone")
+        PROJECT = "project", _("Project")
+        NETWORK = "network", _("Network")
+        EVENT = "event", _("Event")
+        PUBLICATION = "publication", _("Publication")
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Only when the exact day is known.")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.MILESTONE
+    )
+    related_project = models.ForeignKey(
+        "projects.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("project"),
+    )
+
+    parent_page_types = ["archive.ArchiveIndexPage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *BasePage.content_panels[:-1],
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("year"), FieldPanel("date")]),
+                FieldPanel("kind"),
+                FieldPanel("related_project"),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.FilterField("year"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("archive entry")
+        verbose_name_plural = _("archive entries")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.date and self.date.year != self.year:
+            raise ValidationError({"date": _("The date must lie in the entry's year.")})

@@ -1,0 +1,154 @@
+"""StreamField blocks shared by every page type (import them, never copy them)."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))],
+        default="h2",
+        label=_("Level"),
+        help_text=_("Level 2 for sections, level 3 for sub-sections. The page title is level 1."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+        preview_value = {"text": "Ziele", "level": "h2"}
+
+
+class ListItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Title"),
+        help_text=_("Optional, e.g. “Akteursanalyse”."),
+    )
+    text = blocks.TextBlock(label=_("Text"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Item")
+
+
+class ItemListBlock(blocks.StructBlock):
+    """A titled list such as goals, target groups, offers or sustainability points."""
+
+    title = blocks.CharBlock(required=False, max_length=200, label=_("Title"))
+    intro = blocks.TextBlock(required=False, label=_("Introduction"))
+    items = blocks.ListBlock(ListItemBlock(), min_num=1, label=_("Items"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List with title")
+        template = "blocks/item_list.html"
+        preview_value = {
+            "title": "Ziele",
+            "items": [
+                {"title": "", "text": "Stärkung der Arbeit der MSO."},
+                {"title": "", "text": "Bessere Vernetzung im Bezirk Pankow."},
+            ],
+        }
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        label=_("Alternative text"),
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, label=_("Link text"))
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    url = blocks.URLBlock(required=False, label=_("External address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link / call to action")
+        template = "blocks/call_to_action.html"
+        preview_value = {"text": "Setzen Sie sich mit uns in Verbindung!", "url": "https://example.org"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose either a page or an external address.")
+            raise StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+
+class ContactCardBlock(blocks.StructBlock):
+    person = SnippetChooserBlock("team.TeamMember", required=False, label=_("Person"))
+    organisation = blocks.CharBlock(required=False, max_length=200, label=_("Organisation"))
+    address = blocks.TextBlock(required=False, label=_("Address"))
+    website = blocks.URLBlock(required=False, label=_("Website"))
+
+    class Meta:
+        icon = "user"
+        label = _("Contact card")
+        template = "blocks/contact_card.html"
+
+
+class DownloadCardBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False, max_length=200, label=_("Title"), help_text=_("Defaults to the document's title.")
+    )
+    description = blocks.TextBlock(required=False, label=_("Description"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Download")
+        template = "blocks/download_card.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, max_length=200, label=_("Source"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote.html"
+        preview_value = {"quote": "Migrant:innen stärken Migrant*innen!", "attribution": "migraUp!"}
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        label=_("Text"),
+        icon="pilcrow",
+        template="blocks/paragraph.html",
+        preview_value="<p>Fachvernetzung für die Migrationsgesellschaft.</p>",
+    )
+    item_list = ItemListBlock()
+    image = ImageBlock()
+    call_to_action = CallToActionBlock()
+    contact = ContactCardBlock()
+    download = DownloadCardBlock()
+    quote = QuoteBlock()
+
+    class Meta:
+        label = _("Content")

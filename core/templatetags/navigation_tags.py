@@ -1,0 +1,117 @@
+"""Navigation, breadcrumbs, footer and language links, all derived from the page tree."""
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from core.models import StandardPage
+
+register = template.Library()
+
+
+def get_home_page(request: HttpRequest) -> Page | None:
+    """The site's home page in the active language (or the source home if untranslated)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context) -> dict:
+    request = context["request"]
+    home = get_home_page(request)
+    current = context.get("page")
+    current_path = getattr(current, "path", "") or ""
+    pages = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    items = [
+        {
+            "page": item,
+            "current": item.path == current_path,
+            # A section stays marked while the reader is on one of its sub-pages.
+            "ancestor": current_path.startswith(item.path) and item.path != current_path,
+        }
+        for item in pages
+    ]
+    return {
+        "home": home,
+        "home_current": bool(home) and home.path == current_path,
+        "items": items,
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    # depth 1 is Wagtail's root; depth 2 is the home page of a language.
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context) -> dict:
+    from partners.models import PartnerPage
+
+    request = context["request"]
+    locale = Locale.get_active()
+    return {
+        "legal_pages": StandardPage.objects.live()
+        .public()
+        .filter(locale=locale, show_in_footer=True)
+        .order_by("path"),
+        "partners": PartnerPage.objects.live().public().filter(locale=locale).order_by("path"),
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    """Links to the same page in every language; to that language's home if untranslated."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    home = get_home_page(request)
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live()
+        }
+    homes = {}
+    if home is not None:
+        homes = {p.locale.language_code: p for p in home.get_translations(inclusive=True).live()}
+    languages = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target is None:
+            continue
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "url": target.get_url(request),
+                "current": code == current,
+                "is_translation": code in translations,
+            }
+        )
+    return {"languages": languages, "current": current}
+
+
+@register.inclusion_tag("components/hreflangs.html", takes_context=True)
+def hreflangs(context) -> dict:
+    request = context["request"]
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return {"alternates": []}
+    alternates = [
+        (p.locale.language_code, p.get_full_url(request))
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    ]
+    default = next(
+        (url for code, url in alternates if code == settings.LANGUAGE_CODE), None
+    )
+    return {"alternates": alternates, "default": default, "canonical": page.get_full_url(request)}

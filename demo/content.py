@@ -1,0 +1,770 @@
+"""The German demo content, taken from the seed texts in ../shared/seeds/.
+
+Every sentence here is copied from a seed (file named in the comment above it); only the
+obvious typos listed in SEED_CORRECTIONS are corrected. Short labels (titles, list headings)
+structure the texts. Texts we wrote ourselves about this website (Impressum and privacy
+placeholders) are marked EDITORIAL. tests/test_demo_content.py checks that every longer text
+below is found in the corrected seeds, so nothing is invented.
+
+Page specs are plain dicts: "key" (stable: it becomes the pages' translation key), "model",
+"slug", "title" and the page's fields. StreamField values use Wagtail's raw JSON shape.
+"""
+
+# Typos in the seeds, corrected on the site (seed text → text on the site).
+SEED_CORRECTIONS = {
+    "Ein gefordertes Modellprojekt": "Ein gefördertes Modellprojekt",
+    "Interkulturelle Kompetenzenzwickung": "Interkulturelle Kompetenzentwicklung",
+    "Wahscheinlichkeit": "Wahrscheinlichkeit",
+    "Der Fachvernetzung ist": "Die Fachvernetzung ist",
+    "in die integrationspolitischen Agenda": "in die integrationspolitische Agenda",
+    "für Migrant*innenorganisationen an fördert": "für Migrant*innenorganisationen an und fördert",
+    "in verschieden Aspekte": "in verschiedene Aspekte",
+    "Durch die Koordination der Arbeitskreis": "Durch die Koordination des Arbeitskreises",
+    "Zugang zum Arbeitsmarkt und –Förderung": "Zugang zum Arbeitsmarkt und -förderung",
+    "bzw.Projekten": "bzw. Projekten",
+    "Arbeitsrecht.MO bekommen": "Arbeitsrecht. MO bekommen",
+    "Veranstaltungen zum Thema \"Diversity”": "Veranstaltungen zum Thema „Diversity“",
+    "Wirtschaftsbündnisse/–kreise": "Wirtschaftsbündnisse/-kreise",
+}
+
+EDITORIAL = "editorial"  # marks texts about this website, not taken from the seeds
+
+VIA_NAME = "Verband für Interkulturelle Arbeit (VIA) Regionalverband Berlin/Brandenburg e.V."
+VIA_ADDRESS = "Petersburger Straße 92\n10247 Berlin"
+
+
+def p(*paragraphs: str) -> str:
+    """Rich text from plain paragraphs."""
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+def heading(text: str, level: str = "h2") -> dict:
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(*paragraphs: str) -> dict:
+    return {"type": "paragraph", "value": p(*paragraphs)}
+
+
+def item_list(title: str, items: list, intro: str = "") -> dict:
+    """A titled list; items are texts or (title, text) pairs."""
+    values = []
+    for item in items:
+        item_title, text = item if isinstance(item, tuple) else ("", item)
+        values.append({"type": "item", "value": {"title": item_title, "text": text}})
+    return {"type": "list", "value": {"title": title, "intro": intro, "items": values}}
+
+
+def as_body(block: dict) -> dict:
+    """The same titled list, as a block of a page's free body."""
+    return {"type": "item_list", "value": block["value"]}
+
+
+# --- Team (contacts named in seeds 003 and 004) -------------------------------------------
+
+TEAM = [
+    {
+        "key": "team/inna-schulze",
+        "name": "Inna Schulze",
+        "role": "Projektleitung Kommune Interkulturell",
+        "organisation": VIA_NAME,
+        "phone": "+49 30 29 00 69 48",
+        "email": "iq-netz-via@via-in-berlin.de",
+        "sort_order": 1,
+    },
+    {
+        "key": "team/maria-oikonomidou",
+        "name": "Maria Oikonomidou",
+        "role": "Projektleitung Willkommen in Berlin",
+        "organisation": VIA_NAME,
+        "phone": "030 29 00 69 48",
+        # The seed writes the address as "maria.oikonomidou(at)via-in-berlin.de".
+        "email": "maria.oikonomidou@via-in-berlin.de",
+        "sort_order": 2,
+    },
+]
+
+# --- Home (seed 002) ----------------------------------------------------------------------
+
+GOALS_2025 = item_list(
+    "Ziele des Projekts migraUp in 2025",
+    [
+        (
+            "Akteursanalyse",
+            "Unser Ziel ist es, alle Organisationen im Bezirk Pankow, die in den Bereichen "
+            "Migration, Flucht und Mobilität tätig sind, umfassend zu identifizieren und zu "
+            "analysieren. Dies umfasst auch die systematische Dokumentation ihrer Angebote und "
+            "Tätigkeitsfelder.",
+        ),
+        (
+            "Verbindung und Stärkung von Netzwerken",
+            "Wir fördern aktiv die Zusammenarbeit zwischen zentralen Akteur:innen und "
+            "Institutionen im Bezirk, um Synergien zu schaffen. Durch die Teilnahme an relevanten "
+            "lokalen Netzwerken vertiefen wir unsere Analyse und bewerten mögliche "
+            "Verbesserungspotenziale in den bestehenden Angeboten.",
+        ),
+        (
+            "Koordinierung der AK Lingua Pankow",
+            "Durch die Koordination des Arbeitskreises Lingua Pankow fördern wir den "
+            "gesellschaftlichen Zusammenhalt im Bezirk, machen mehrsprachige Perspektiven "
+            "sichtbar und vernetzen lokale Akteur:innen. Im Fokus steht der Aufbau nachhaltiger "
+            "Kooperationen zwischen Migrant:innenselbstorganisationen, Schulen und Kitas. Ziel "
+            "ist es, den interkulturellen Austausch zu stärken und Barrieren in Bildung und "
+            "Verwaltung abzubauen.",
+        ),
+        (
+            "Zukunftsplanung",
+            "Wir entwickeln innovative Ideen und Maßnahmen, die bestehende Angebote stärken und "
+            "den Grundstein für neue, zukunftsorientierte Initiativen legen.",
+        ),
+    ],
+)
+
+MAIN_GOAL_2025 = (
+    "Hauptziel des Projektes ist die Stärkung der MOs und der Migrationsgesellschaft aus der "
+    "Dekolonialen und Intersektionalen Perspektive – das Sichtbarmachen als gleichwertige "
+    "Gesprächspartner*innen für die öffentlichen Einrichtungen in Pankow."
+)
+
+FAREWELL_TEXT = (
+    "Nach einem Jahrzehnt engagierter Arbeit verabschieden wir uns von migraUp!. Seit 2015 "
+    "haben wir gemeinsam mit Pankower Migrantinnenorganisationen, der lokalen Verwaltung und "
+    "vielen engagierten Menschen Räume für Empowerment, Vernetzung und interkulturelle Öffnung "
+    "geschaffen. Mit einem dekolonialen und intersektionalen Ansatz konnten wir neue "
+    "Perspektiven anregen, Mehrsprachigkeit und Vielfalt stärken und den Austausch zwischen "
+    "unterschiedlichen Akteurinnen unseres Bezirks fördern. Wir blicken dankbar auf die "
+    "gemeinsamen Erfahrungen, die entstandenen Allianzen und die vielen Schritte hin zu mehr "
+    "Gerechtigkeit und Teilhabe. Auch wenn migraUp! in dieser Form endet, wirken die Impulse "
+    "weiter. Danke für zehn Jahre Vertrauen, Zusammenarbeit und gemeinsames Lernen."
+)
+
+HOME = {
+    "key": "home",
+    "slug": "start",
+    "title": "Fachvernetzung für die Migrationsgesellschaft",
+    "tagline": "Empowerment für Migrant:Innen Organisationen (MO) in Pankow",
+    "slogan": "Migrant:innen stärken Migrant*innen!",
+    "farewell_title": "migraUp! 2015–2025 – Abschluss eines gemeinsamen Weges",
+    "farewell_text": p(FAREWELL_TEXT),
+    "farewell_closing": "migraUp! 2015–2025 – Wir verabschieden uns.",
+    "seo_title": "migraUp! Pankow – Fachvernetzung für die Migrationsgesellschaft",
+}
+
+
+def home_body(contact_page_id: int) -> list[dict]:
+    return [
+        heading("Migra Up! 2025 – Fachvernetzung für die Pankower Migrationsgesellschaft"),
+        heading("Hauptziel", "h3"),
+        paragraph(MAIN_GOAL_2025),
+        as_body(GOALS_2025),
+        as_body(
+            item_list(
+                "Zielgruppe",
+                [
+                    "Migrantische Organisationen (MOs) - dazu zählen sowohl eingetragene Vereine "
+                    "als auch Initiativen und (in)formelle Netzwerke.",
+                    "Einzelpersonen und Multiplikatoren*innen mit Migrations- oder Flucht "
+                    "Geschichte: Sie sind aufgrund ihrer höheren Bereitschaft und ihres "
+                    "offensichtlichen Engagements dazu in der Lage, andere Menschen zu erreichen "
+                    "und ihr Wissen weiterzugeben.",
+                    "Verwaltung, öffentliche Einrichtungen, Institutionen, Träger, Verbände und "
+                    "sonstige Akteure.",
+                    "Repräsentanten der Integrationspolitik auf lokaler Ebene. z.B. Mitglieder "
+                    "des Integrationsbeirates oder Bürgerdeputierte.",
+                ],
+            )
+        ),
+        heading("Unser Team"),
+        {
+            "type": "call_to_action",
+            "value": {
+                "text": "Setzen Sie sich mit uns in Verbindung!",
+                "page": contact_page_id,
+                "url": "",
+            },
+        },
+    ]
+
+
+# --- Networking and the networks (seed 000; Lingua Pankow also from seed 002) -------------
+
+NETWORK_INDEX = {
+    "key": "networks",
+    "slug": "fachvernetzung",
+    "title": "Fachvernetzung",
+    "show_in_menus": True,
+    "intro": "Barrieren abbauen und Teilhabe sichern.",
+    "body": [
+        paragraph(
+            "Die Fachvernetzung ist das wichtigste Angebot von Migra UP! Pankow. Indem wir als "
+            "Projekt die Themen und Interessen jeder Organisation identifizieren und "
+            "professionelle Netzwerke organisieren, kann das Potenzial der interkulturellen "
+            "Öffnung im Bezirk sichtbar gemacht werden. Dieser Prozess beginnt mit der "
+            "Selbstreflexion der einzelnen Organisation. Nur aus dieser Selbstreflexion heraus, "
+            "ist die Netzwerkarbeit zwischen Migrant*innenorganisationen und anderen deutschen "
+            "Vereinen, vor allem aber auch die Kooperation mit der lokalen Verwaltung möglich.",
+            "In acht Jahren Projektarbeit haben wir die Gründung mehrerer thematischer Netzwerke "
+            "im Bezirk angeregt. Zu unserem Angebot gehört aber auch die Betreuung und Pflege "
+            "bestehender Netzwerke, insbesondere von Lingua Pankow, dem AK Diversity und der AG "
+            "Frauen in Trennung. Diese bereits etablierten Netzwerke bieten die Möglichkeit, "
+            "aktuelle Themen in die integrationspolitische Agenda des Bezirks aufzunehmen.",
+            "Darüberhinaus empowern wir Netzwerkmitglieder, fördern die Zusammenarbeit zwischen "
+            "der öffentlichen Verwaltung und den Pankower MSOs und unterstützen die "
+            "Institutionalisierung gemeinsamer Aktionen. Die Fachvernetzung mit der lokalen "
+            "Verwaltung ist ein wichtiger Bestandteil unserer Zusammenarbeit mit VIA e.V.",
+        ),
+        as_body(
+            item_list(
+                "Was machen wir konkret",
+                [
+                    "Aktivierung von MSO-Netzwerken zur Förderung der Schlüsselthemen des Bezirks "
+                    "(Mehrsprachigkeit, Vielfalt, Frauen in Trennung)",
+                    "Kontaktaufbau und -pflege zwischen Vereinen, Behörden und Institutionen",
+                    "Koordinierung gemeinsamer Veranstaltungen des berlinweiten BEFaN-Netzwerkes "
+                    "(Bildung-Eltern-Familie-Nachbarschaft) und Lingua Pankow",
+                    "Organisation und Durchführung von Veranstaltungen zum Thema „Diversity“",
+                    "Aufbau eines Fachnetzwerkes von Pankower Frauen*organisationen und "
+                    "Frauen*gruppen, die sich für getrennte Frauen mit und ohne "
+                    "Migrationshintergrund stark machen",
+                    "Organisation des fachlichen Austausches zwischen MSOs und lokaler "
+                    "Verwaltung (Fachvernetzung)",
+                ],
+            )
+        ),
+        as_body(
+            item_list(
+                "Kompetenzbereiche",
+                [
+                    "Kenntnisse des gesellschaftlichen und institutionellen Lebens im Bezirk",
+                    "Netzwerkarbeit auf kommunaler und regionaler Ebene",
+                    "Lobbying mit Fokus auf den Themen Diversity, Mehrsprachigkeit und "
+                    "Bildungspolitik",
+                    "Kenntnisse und Erfahrungen in der Lobbyarbeit",
+                    "Kenntnisse und Erfahrungen im Bereich Public Policy Making",
+                    "Mehrsprachigkeit (Deutsch, Englisch, Italienisch, Spanisch, Türkisch)",
+                ],
+            )
+        ),
+    ],
+}
+
+ESTABLISHED_NETWORKS = (
+    "Diese bereits etablierten Netzwerke bieten die Möglichkeit, aktuelle Themen in die "
+    "integrationspolitische Agenda des Bezirks aufzunehmen."
+)
+
+NETWORKS = [
+    {
+        "key": "networks/lingua-pankow",
+        "slug": "lingua-pankow",
+        "title": "Lingua Pankow",
+        "full_name": "Arbeitskreis Lingua Pankow",
+        "topic": "Mehrsprachigkeit",
+        "scope": "district",
+        "intro": "Durch die Koordination des Arbeitskreises Lingua Pankow fördern wir den "
+        "gesellschaftlichen Zusammenhalt im Bezirk, machen mehrsprachige Perspektiven sichtbar "
+        "und vernetzen lokale Akteur:innen.",
+        "body": [
+            paragraph(
+                "Im Fokus steht der Aufbau nachhaltiger Kooperationen zwischen "
+                "Migrant:innenselbstorganisationen, Schulen und Kitas. Ziel ist es, den "
+                "interkulturellen Austausch zu stärken und Barrieren in Bildung und Verwaltung "
+                "abzubauen.",
+                ESTABLISHED_NETWORKS,
+            ),
+        ],
+    },
+    {
+        "key": "networks/ak-diversity",
+        "slug": "ak-diversity",
+        "title": "AK Diversity",
+        "full_name": "Arbeitskreis Diversity",
+        "topic": "Vielfalt",
+        "scope": "district",
+        "intro": "Organisation und Durchführung von Veranstaltungen zum Thema „Diversity“",
+        "body": [paragraph(ESTABLISHED_NETWORKS)],
+    },
+    {
+        "key": "networks/ag-frauen-in-trennung",
+        "slug": "ag-frauen-in-trennung",
+        "title": "AG Frauen in Trennung",
+        "full_name": "",
+        "topic": "Frauen in Trennung",
+        "scope": "district",
+        "intro": "Aufbau eines Fachnetzwerkes von Pankower Frauen*organisationen und "
+        "Frauen*gruppen, die sich für getrennte Frauen mit und ohne Migrationshintergrund stark "
+        "machen",
+        "body": [paragraph(ESTABLISHED_NETWORKS)],
+    },
+    {
+        "key": "networks/befan",
+        "slug": "befan",
+        "title": "BEFaN",
+        "full_name": "Bildung-Eltern-Familie-Nachbarschaft",
+        "topic": "",
+        "scope": "berlin",
+        "intro": "Koordinierung gemeinsamer Veranstaltungen des berlinweiten BEFaN-Netzwerkes "
+        "(Bildung-Eltern-Familie-Nachbarschaft) und Lingua Pankow",
+        "body": [],
+    },
+]
+
+# --- Partners (seeds 001 and 003) ---------------------------------------------------------
+
+PARTNER_INDEX = {"key": "partners", "slug": "partner", "title": "Partner", "show_in_menus": True}
+
+PARTNERS = [
+    {
+        "key": "partners/mamis-en-movimiento",
+        "slug": "mamis-en-movimiento",
+        "title": "MaMis en Movimiento e.V.",
+        "short_name": "MeM e.V.",
+        "intro": "Mutterschaft und Migration in Bewegung eV (MeM e.V.)",
+        "website": "http://www.mamisenmovimiento.de",
+        "profile": p(
+            "MaMis en Movimiento e.V. Mutterschaft und Migration in Bewegung eV (MeM e.V.) - ist "
+            "zwar eine Gruppe von lateinamerikanischen und spanischsprechenden Müttern, aber "
+            "nichtsdestoweniger offen für andere Kulturen. Erwartung und Ziel der Gruppe ist es, "
+            "mit ihrer spezifischen Weise die deutsche Kultur zu bereichern, aber auch sich "
+            "besser zurechtzufinden im deutschen Behördendschungel. Um die Integration der in "
+            "Berlin lebenden, spanisch sprechenden Community in das öffentliche Leben des "
+            "Stadtbezirks zu verbessern, kombiniert unser Programm unterschiedliche Strategien "
+            "und einbeziehende Methoden, die sich sowohl an Mütter, Kinder und Familien mit "
+            "deutschem Hintergrund als auch an Familien mit Migrationshintergrund wenden. Wir "
+            "führen eine Vielzahl an interkulturellen Aktivitäten durch. Ausgehend von diesem "
+            "Standpunkt hat MaMis en Movimiento verschiedene Aktivitäten organisiert, die sich in "
+            "erster Linie an hispanisch-deutsche Familien und an die lokale Gemeinschaft in "
+            "Berlin richten.",
+        ),
+    },
+    {
+        "key": "partners/via",
+        "slug": "via-regionalverband-berlin-brandenburg",
+        "title": "VIA Regionalverband Berlin/Brandenburg e.V.",
+        "short_name": "VIA – Verband für Interkulturelle Arbeit",
+        "intro": "Servicestelle für Migrant*innenorganisationen in den Bereichen Vereins-, "
+        "Projekt- und Finanzmanagement.",
+        "website": "http://www.via-in-berlin.de/",
+        "address": VIA_ADDRESS,
+        "founded_year": 1992,
+        "member_count": 40,
+        "mso_member_count": 27,
+        "profile": p(
+            "Der Verband für interkulturelle Arbeit VIA Regionalverband Berlin/Brandenburg e.V. "
+            "wurde 1992 gegründet und ist ein Dachverband von 40 Organisationen der "
+            "interkulturellen Arbeit, der Migrations- und Integrationsarbeit, der Antirassismus- "
+            "und Antidiskriminierungsarbeit und der Entwicklungsarbeit. 27 unserer "
+            "Mitgliedsorganisationen sind Migrant*innenorganisationen (MSO). Das VIA-Netzwerk in "
+            "Berlin versteht sich als Plattform des Austausches, der wechselseitigen Erschließung "
+            "der Potenziale unserer Mitglieder füreinander und der gemeinsamen "
+            "Interessenvertretung auf politischer Ebene. Der VIA-Regionalverband ist zudem "
+            "Projektträger mehrerer auf das Empowerment von MSO zielender Projekte "
+            "(VIA-Servicestelle Empowerment von MO, IKMO, Willkommen in Berlin) In diesen "
+            "Projekten bieten wir Beratung, Information und Qualifizierung für MSO, individuelles "
+            "Vereinscoaching aber auch die gezielte Vernetzung von MSO miteinander, mit "
+            "Fachverwaltungen und Fachdiensten.",
+            "VIA ist zudem Servicestelle für Migrant*innenorganisationen in den Bereichen "
+            "Vereins-, Projekt- und Finanzmanagement. Wir beteiligen uns an politischen "
+            "Plattformen von MSO in Berlin und treten aktiv für mehr Chancengleichheit und "
+            "politische Partizipation von Berliner*innen mit Migrationshintergrund ein.",
+            "Andere Arbeitsfelder von VIA sind Antidiskriminierungsarbeit, interkulturelle "
+            "Sozialraumarbeit, Migration und Gesundheit.",
+        ),
+    },
+    {
+        "key": "partners/iq-netzwerk-berlin",
+        "slug": "iq-netzwerk-berlin",
+        "title": "IQ Netzwerk Berlin",
+        "short_name": "",
+        "intro": "Das IQ Netzwerk Berlin bietet Qualifizierungen und Schulungen für "
+        "Migrant*innenorganisationen an und fördert die Vernetzung auf bezirklicher Ebene.",
+    },
+    {
+        "key": "partners/bezirksamt-pankow",
+        "slug": "bezirksamt-pankow",
+        "title": "Bezirksamt Pankow",
+        "short_name": "",
+        "intro": "",
+    },
+]
+
+# --- Projects (seeds 001, 003, 004) -------------------------------------------------------
+
+PROJECT_INDEX = {"key": "projects", "slug": "projekte", "title": "Projekte", "show_in_menus": True}
+
+PROJECTS = [
+    {
+        "key": "projects/migrapower",
+        "slug": "migrapower",
+        "title": "MigraPower",
+        "subtitle": "Fachberatung für Migrant*innenorganisationen",
+        "intro": "Ein gefördertes Modellprojekt vom Bezirksamt Pankow.",
+        "organisations": [
+            ("partners/mamis-en-movimiento", "lead"),
+            ("partners/via", "lead"),
+            ("partners/bezirksamt-pankow", "funder"),
+        ],
+        "body": [
+            paragraph(
+                "MIGRAPOWER ist ein gefördertes Modellprojekt vom Bezirksamt Pankow und ein "
+                "Tandem Projekt von MaMis en Movimiento e.V. und Verband für Interkulturelle "
+                "Arbeit e.V. (VIA). Das Hauptziel des Projektes ist die Stärkung der Arbeit der "
+                "MSO und Erhöhung ihrer selbständigen Interessenvertretung im Bezirk Pankow. "
+                "Aufgrund einer schon seit längerem bestehenden guten Zusammenarbeit mit dem VIA "
+                "Regionalverband Berlin/Brandenburg e.V. haben wir vor das Projekt 2017 mit VIA "
+                "fortzuführen.",
+            )
+        ],
+        "goals": [
+            item_list(
+                "Ziele",
+                [
+                    "Stabilisierung von Fachnetzwerken der MO mit der Verwaltung in Pankow, um "
+                    "ihre gesellschaftliche Teilhabe nachhaltig und dauerhaft zu festigen."
+                ],
+            ),
+            item_list(
+                "Direkte Ziele für das Projekt",
+                [
+                    "Verbesserung der Organisationsentwicklung der einzelnen MO, um ihre "
+                    "Kompetenzen für die lokale Arbeit zu stärken.",
+                    "Bessere Vernetzung der MO und Multiplikator*innen mit Migrationshintergrund "
+                    "im Bezirk durch die Unterstützung der Plattformen in Pankow.",
+                    "Erleichterung der fachlichen Vertretung von MO in der Fachöffentlichkeit und "
+                    "die Sichtbarkeit ihrer Arbeit.",
+                ],
+            ),
+        ],
+        "target_groups": [
+            item_list(
+                "Zielgruppe",
+                [
+                    "Migrantische Organisationen, dazu zählen eingetragene Vereine, Initiativen "
+                    "und (in)formelle Netzwerke.",
+                    "Multiplikator*innen: Sie sind auf Grund ihrer hohen Bereitschaft und ihrem "
+                    "Engagement in der Lage andere Menschen zu erreichen und Wissen weiterzugeben.",
+                    "Verwaltung, öffentliche Einrichtungen, Institutionen, Träger, Verbände und "
+                    "sonstige Akteure.",
+                ],
+                intro="Unser Angebot richtet sich an:",
+            )
+        ],
+        "offers": [
+            item_list(
+                "Angebot",
+                ["Fachberatung", "Qualifizierung", ("2018", "Netzwerk in Pankow")],
+            )
+        ],
+        "sustainability": [
+            item_list(
+                "Nachhaltigkeit",
+                [
+                    "Wissen als lebenslanges Gut",
+                    "Vernetzung erweitert den Horizont",
+                    "Institutionalisierung des partnerschaftlichen Arbeiten in Pankow",
+                    "Arbeitshilfen als fassbare Instrumente",
+                    "Binnenstärkung der führenden Organisationen von Tandem-Projekten",
+                ],
+                intro="Die Nachhaltigkeit des Projekts lässt sich in verschiedene Aspekte "
+                "einordnen:",
+            )
+        ],
+    },
+    {
+        "key": "projects/kommune-interkulturell",
+        "slug": "kommune-interkulturell",
+        "title": "Kommune Interkulturell",
+        "subtitle": "Integration von Bezirksverwaltungen und Migrant*innenorganisationen (MO)",
+        "intro": "Das Projekt Kommune Interkulturell hat sich zum Ziel gesetzt, die "
+        "Arbeitsmarktpolitik für Migrant*innen und Geflüchtete in Berliner Bezirken zu fördern – "
+        "einerseits durch das Empowerment von MO im Bereich der Arbeitsmarktintegration und "
+        "andererseits durch das Erstreben einer Interkulturellen Öffnung bei den Berliner "
+        "Verwaltungen.",
+        "organisations": [("partners/via", "lead"), ("partners/iq-netzwerk-berlin", "partner")],
+        "body": [
+            paragraph(
+                "Basierend auf diesem Ziel wurden verschiedene Strategien entwickelt, die der "
+                "Professionalisierung der MO samt ihrer Communities sowie der Vernetzung der MO "
+                "mit kommunalen Verwaltungen und Arbeitsmarktakteuren dienen.",
+            ),
+            heading("Interkulturelle Kompetenzentwicklung"),
+            paragraph(
+                "Das IQ Netzwerk Berlin bietet Qualifizierungen und Schulungen für "
+                "Migrant*innenorganisationen an und fördert die Vernetzung auf bezirklicher Ebene."
+            ),
+            heading("Kommunale Einrichtungen und Migrantenorganisationen"),
+            paragraph(
+                "Es besteht kein Zweifel daran: Je diverser eine Institution ist, umso größer die "
+                "Wahrscheinlichkeit, dass sie vielfältige und vielleicht auch widersprüchliche "
+                "Positionen und Perspektiven auf unsere Wirklichkeit zulässt und produziert. "
+                "Migrant*innenorganisationen (MO) nehmen dabei eine zentrale Rolle ein."
+            ),
+        ],
+        "goals": [
+            item_list(
+                "Ziele des Teilprojekts",
+                [
+                    "Anerkennung der MO als professionelle Arbeitsmarktakteure mit "
+                    "zielgruppenorientierten Fachkenntnissen im Rahmen der beruflichen Beratung, "
+                    "Weiterbildung und Orientierung von erwachsenen Migrant*innen und geflüchteten "
+                    "Menschen,",
+                    "Interkulturelle Öffnung von bezirklichen Verwaltungen durch die aktive "
+                    "Förderung von Kooperationen zwischen kommunalen Verwaltungen, MO und lokalen "
+                    "Arbeitsmarktakteuren wie Wirtschaftsbündnissen/-kreisen,",
+                    "Förderung eines kontinuierlichen Dialogs sowie der partnerschaftlichen "
+                    "Zusammenarbeit von bezirklichen Verwaltungen und MO.",
+                ],
+            )
+        ],
+        "target_groups": [
+            item_list(
+                "Zielgruppe",
+                [
+                    "Haupt- und ehrenamtliche Mitarbeiter*innen in Berliner MO.",
+                    "Kommunale Verwaltungen (Integrationsbeauftragte, bezirkliche Fachstellen für "
+                    "Arbeit) sowie bezirkliche Wirtschaftsbündnisse/-kreise.",
+                    "weitere Akteure im Bereich der Arbeitsmarktintegration wie "
+                    "Berufsbildungsträger.",
+                ],
+            )
+        ],
+        "contact_person": "team/inna-schulze",
+        "contact_organisation": VIA_NAME,
+        "contact_address": VIA_ADDRESS,
+        "contact_website": "https://www.via-in-berlin.de/projekt/kommune-interkulturell-im-iq-netzwerk-berlin/",
+    },
+    {
+        "key": "projects/willkommen-in-berlin",
+        "slug": "willkommen-in-berlin",
+        "title": "Willkommen in Berlin",
+        "subtitle": "Empowerment von MO im Kontext der Strukturen kommunaler Willkommenskultur",
+        "intro": "Etablierung von Willkommensstrukturen durch Einbindung von "
+        "Migrantenorganisationen in die Bezirke",
+        "organisations": [("partners/via", "lead")],
+        "body": [
+            paragraph(
+                "Das Projekt \"Willkommen in Berlin - Empowerment von MO im Kontext der "
+                "Strukturen kommunaler Willkommenskultur\" zielt auf die interkulturelle Öffnung "
+                "in bezirklichen Verwaltungen und sozialen sowie gesundheitlichen Regeldiensten "
+                "unter Einbeziehung von Migrantenorganisationen (MO) und anderen Akteuren aus "
+                "migrantischen Communities.",
+                "Damit soll ein Beitrag zur Schaffung von Strukturen einer kommunalen "
+                "\"Willkommenskultur\" aufgebaut werden. Dieses Ziel soll erreicht werden, indem "
+                "Kooperationen zwischen MO und den kommunalen Fachverwaltungen aufgebaut werden.",
+                "Akteure von MO sowie andere Schlüssel-Akteure werden durch individuelle Beratung, "
+                "Prozessbegleitung und Coaching befähigt bei der Partizipation in relevanten "
+                "kommunalen Gremien, Beiräten, Arbeitsgruppen usw. mitzuwirken.",
+                "Im Mittelpunkt des Projekts stehen Beratung & Qualifizierung von MO, die sich für "
+                "die Integration von Migrant*innen, vor allem von Geflüchteten, einsetzen. Die "
+                "Expertise und Netzwerke der MO sind wichtige Ressourcen für den Aufbau einer "
+                "Willkommensstruktur auf kommunaler Ebene. In dem Sinne unterstützen wir "
+                "Kooperation und Vernetzung von kommunalen Verwaltungen sowie Einrichtungen der "
+                "Regeldienste mit MO und begleiten die Zusammenarbeit.",
+            ),
+            heading("Arbeitsmarktgespräche"),
+            paragraph(
+                "Enge Zusammenarbeit von Arbeitsmarktakteuren und MO ist ein Schlüssel für die "
+                "Verbesserung der Arbeitsmarktchancen von Menschen mit Migrationsgeschichte.",
+                "In Arbeitsmarktgesprächen werden Referent*innen von Arbeitsmarktinstitutionen "
+                "bzw. Projekten mit Arbeitsmarktbezug zu einer MO eingeladen. Sie tauschen sich "
+                "über die Themen aus, die für die Migrantinnen und Migranten der jeweiligen MO "
+                "relevant sind wie z.B. Anerkennung von beruflichen Abschlüssen aus dem Ausland, "
+                "Qualifizierungsmöglichkeiten oder Arbeitsrecht. MO bekommen aus erster Hand "
+                "Informationen für ihre Adressatinnen und Adressaten, die vor Ort ihre Fragen und "
+                "Probleme klären können.",
+                "Die Arbeitsmarktakteure bekommen dadurch die Möglichkeit, ihre Angebote und "
+                "Maßnahmen für Migrantinnen und Migranten zugänglicher zu machen und diese ggf. "
+                "mit MO weiterzuentwickeln.",
+            ),
+        ],
+        "offers": [
+            item_list(
+                "Qualifizierung",
+                [
+                    "Anerkennung von beruflichen Qualifikationen aus dem Ausland",
+                    "Zugang zum Arbeitsmarkt und -förderung für Geflüchtete",
+                    "Arbeit mit Ehrenamtlichen",
+                    "Projektmanagement",
+                ],
+                intro="Wir bieten Migrant*innenorganisationen Workshops zur Qualifizierung u.a. "
+                "zu folgenden Themen an:",
+            ),
+            item_list(
+                "Beratung",
+                [
+                    "Finanzierungsmöglichkeiten von Projekten",
+                    "Konzeptentwicklung",
+                    "Projektverwaltung",
+                    "Arbeit mit Ehrenamtlichen",
+                    "Vereins- und Arbeitsrecht",
+                ],
+                intro="Zur Stärkung der Arbeit von MO kann außerdem Beratung in Anspruch "
+                "genommen werden zu:",
+            ),
+        ],
+        "contact_person": "team/maria-oikonomidou",
+        "contact_organisation": VIA_NAME,
+        "contact_address": "Petersburger Str. 92\n10247 Berlin",
+        "contact_website": "http://www.via-in-berlin.de",
+    },
+]
+
+# --- Materials (seed 004) -----------------------------------------------------------------
+
+MATERIAL_INDEX = {
+    "key": "materials",
+    "slug": "materialien",
+    "title": "Materialien",
+    "show_in_menus": True,
+}
+
+FLYER = {
+    "key": "materials/flyer-willkommen-in-berlin",
+    "slug": "flyer-willkommen-in-berlin",
+    "title": "Flyer VIA: Willkommen in Berlin",
+    "intro": "Hier können Sie den Flyer herunterladen (PDF-Datei).",
+    "kind": "flyer",
+    "material_language": "de",
+    "related_project": "projects/willkommen-in-berlin",
+    "document_title": "Flyer VIA – Willkommen in Berlin",
+    "cover_title": "Titelseite Flyer VIA",
+}
+
+# --- Archive (dated facts of seeds 001 and 002) -------------------------------------------
+
+ARCHIVE_INDEX = {
+    "key": "archive",
+    "slug": "archiv",
+    "title": "Archiv 2015–2025",
+    "show_in_menus": True,
+    "intro": "migraUp! 2015–2025 – Abschluss eines gemeinsamen Weges",
+}
+
+ARCHIVE_ENTRIES = [
+    {
+        "key": "archive/2015-beginn",
+        "slug": "2015-beginn-von-migraup",
+        "title": "Beginn von migraUp!",
+        "year": 2015,
+        "kind": "milestone",
+        "intro": "Seit 2015 haben wir gemeinsam mit Pankower Migrantinnenorganisationen, der "
+        "lokalen Verwaltung und vielen engagierten Menschen Räume für Empowerment, Vernetzung "
+        "und interkulturelle Öffnung geschaffen.",
+    },
+    {
+        "key": "archive/2017-migrapower-mit-via",
+        "slug": "2017-migrapower-mit-via",
+        "title": "MigraPower wird mit VIA fortgeführt",
+        "year": 2017,
+        "kind": "project",
+        "related_project": "projects/migrapower",
+        "intro": "Aufgrund einer schon seit längerem bestehenden guten Zusammenarbeit mit dem VIA "
+        "Regionalverband Berlin/Brandenburg e.V. haben wir vor das Projekt 2017 mit VIA "
+        "fortzuführen.",
+    },
+    {
+        "key": "archive/2018-netzwerk-in-pankow",
+        "slug": "2018-netzwerk-in-pankow",
+        "title": "Netzwerk in Pankow",
+        "year": 2018,
+        "kind": "network",
+        "related_project": "projects/migrapower",
+        "intro": "Angebot von MigraPower: Netzwerk in Pankow",
+    },
+    {
+        "key": "archive/2025-ziele",
+        "slug": "2025-ziele-des-projekts",
+        "title": "Ziele des Projekts migraUp in 2025",
+        "year": 2025,
+        "kind": "project",
+        "intro": MAIN_GOAL_2025,
+        "body": [as_body(GOALS_2025)],
+    },
+    {
+        "key": "archive/2025-abschluss",
+        "slug": "2025-abschluss",
+        "title": "migraUp! 2015–2025 – Wir verabschieden uns.",
+        "year": 2025,
+        "kind": "milestone",
+        "intro": "Nach einem Jahrzehnt engagierter Arbeit verabschieden wir uns von migraUp!.",
+        "body": [paragraph(FAREWELL_TEXT)],
+    },
+]
+
+# --- Contact and legal pages --------------------------------------------------------------
+
+CONTACT = {
+    "key": "contact",
+    "slug": "kontakt",
+    "title": "Kontakt",
+    "show_in_menus": True,
+    "intro": p("Setzen Sie sich mit uns in Verbindung!"),
+    "thank_you_text": p("Vielen Dank für Ihre Nachricht."),  # EDITORIAL
+    "fields": [
+        {"label": "Name", "field_type": "singleline", "required": True},
+        {"label": "E-Mail", "field_type": "email", "required": True},
+        {"label": "Nachricht", "field_type": "multiline", "required": True},
+        {
+            "label": "Ich bin einverstanden, dass meine Angaben zur Beantwortung meiner Nachricht "
+            "gespeichert werden (siehe Datenschutzerklärung).",
+            "field_type": "checkbox",
+            "required": True,
+        },
+    ],
+}
+
+PLACEHOLDER = "[Platzhalter: {} – in den Quelltexten nicht angegeben, vom Betreiber zu ergänzen]"
+
+LEGAL_PAGES = [
+    {
+        "key": "impressum",
+        "slug": "impressum",
+        "title": "Impressum",
+        "show_in_footer": True,
+        "source": EDITORIAL,
+        "intro": "migraUp! Pankow ist ein Projekt von MaMis en Movimiento e.V. mit VIA "
+        "Regionalverband Berlin/Brandenburg e.V.",
+        "body": [
+            heading("Angaben zum Betreiber"),
+            paragraph(
+                "MaMis en Movimiento e.V.",
+                PLACEHOLDER.format("Anschrift"),
+                PLACEHOLDER.format("Vertretungsberechtigter Vorstand"),
+                PLACEHOLDER.format("Registergericht und Registernummer"),
+            ),
+            heading("Kontakt"),
+            paragraph(PLACEHOLDER.format("Telefon und E-Mail-Adresse des Betreibers")),
+            heading("Verantwortlich für den Inhalt"),
+            paragraph(PLACEHOLDER.format("Name und Anschrift")),
+        ],
+    },
+    {
+        "key": "datenschutz",
+        "slug": "datenschutz",
+        "title": "Datenschutzerklärung",
+        "show_in_footer": True,
+        "source": EDITORIAL,
+        "intro": "Wie diese Website mit Ihren Daten umgeht.",
+        "body": [
+            heading("Verantwortliche Stelle"),
+            paragraph("MaMis en Movimiento e.V.", PLACEHOLDER.format("Anschrift und Kontakt")),
+            heading("Keine Dienste Dritter"),
+            paragraph(
+                "Diese Website lädt keine Inhalte von fremden Servern: keine Schriftarten, "
+                "keine Skripte, keine Karten und keine Statistikdienste. Beim Lesen werden keine "
+                "Cookies gesetzt."
+            ),
+            heading("Kontaktformular"),
+            paragraph(
+                "Was Sie in das Kontaktformular eintragen, wird gespeichert, damit wir Ihre "
+                "Nachricht beantworten können. Die Angaben werden nicht an Dritte weitergegeben."
+            ),
+            heading("Ihre Rechte"),
+            paragraph(
+                "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der "
+                "Verarbeitung Ihrer Daten sowie das Recht auf Beschwerde bei einer "
+                "Datenschutz-Aufsichtsbehörde."
+            ),
+        ],
+    },
+]

@@ -1,0 +1,296 @@
+"""Build the migraUp! Pankow site tree from the seed texts (see demo/content.py).
+
+Idempotent: every record is keyed on a stable translation key (pages, team members) or
+title (documents, images). Missing records are created and published; existing ones are
+left as editors made them, unless --update is given, in which case records whose content
+differs from the seeds are brought back to it (one new revision each). Nothing is ever
+deleted or duplicated.
+"""
+
+import hashlib
+import io
+import uuid
+from typing import Any
+
+from django.conf import settings
+from PIL import Image as PILImage
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from archive.models import ArchiveEntryPage, ArchiveIndexPage
+from contact.models import ContactPage, FormField
+from core.models import StandardPage
+from demo import content
+from demo.flyer import build_cover_png, build_flyer_pdf
+from home.models import HomePage
+from materials.models import MaterialIndexPage, MaterialPage
+from networks.models import NetworkIndexPage, NetworkPage
+from partners.models import PartnerIndexPage, PartnerPage
+from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner
+from team.models import TeamMember
+
+# All demo records derive their translation keys from this namespace and their content key,
+# so translations made later (by wagtail-localize) share the key with their German source.
+KEY_NAMESPACE = uuid.UUID("6f1d8c62-2f0e-4a8e-9d3b-6b7d0c1a2e55")
+
+
+def translation_key(key: str) -> uuid.UUID:
+    return uuid.uuid5(KEY_NAMESPACE, key)
+
+
+def strip_ids(data: Any) -> Any:
+    """Stream data without the random block ids, for comparing content."""
+    if isinstance(data, dict):
+        return {k: strip_ids(v) for k, v in data.items() if k != "id"}
+    if isinstance(data, list):
+        return [strip_ids(v) for v in data]
+    return data
+
+
+class Command(BaseCommand):
+    help = "Create the migraUp! Pankow demo content from the seed texts (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Also bring existing demo records back to the seed texts (new revisions).",
+        )
+
+    def handle(self, *args, **options):
+        self.update = options["update"]
+        self.created: list[str] = []
+        self.updated: list[str] = []
+        with transaction.atomic():
+            self.build()
+        for label in self.created:
+            self.stdout.write(f"  created {label}")
+        for label in self.updated:
+            self.stdout.write(f"  updated {label}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {len(self.created)} created, {len(self.updated)} updated."
+            )
+        )
+
+    # --- tree -------------------------------------------------------------------------
+
+    def build(self) -> None:
+        self.locale = self.ensure_locales()
+        home = self.ensure_home()
+        team = {spec["key"]: self.ensure_team_member(spec) for spec in content.TEAM}
+
+        partner_index = self.ensure_page(home, PartnerIndexPage, content.PARTNER_INDEX)
+        partners = {
+            spec["key"]: self.ensure_page(partner_index, PartnerPage, spec)
+            for spec in content.PARTNERS
+        }
+
+        project_index = self.ensure_page(home, ProjectIndexPage, content.PROJECT_INDEX)
+        projects = {}
+        for spec in content.PROJECTS:
+            fields = {k: v for k, v in spec.items() if k not in {"organisations", "contact_person"}}
+            if spec.get("contact_person"):
+                fields["contact_person"] = team[spec["contact_person"]]
+            organisations = [
+                ProjectPartner(partner=partners[key], role=role, sort_order=i)
+                for i, (key, role) in enumerate(spec["organisations"])
+            ]
+            projects[spec["key"]] = self.ensure_page(
+                project_index, ProjectPage, fields, organisations=organisations
+            )
+
+        network_index = self.ensure_page(home, NetworkIndexPage, content.NETWORK_INDEX)
+        for spec in content.NETWORKS:
+            self.ensure_page(network_index, NetworkPage, spec)
+
+        material_index = self.ensure_page(home, MaterialIndexPage, content.MATERIAL_INDEX)
+        self.ensure_flyer(material_index, projects)
+
+        archive_index = self.ensure_page(home, ArchiveIndexPage, content.ARCHIVE_INDEX)
+        for spec in content.ARCHIVE_ENTRIES:
+            fields = dict(spec)
+            if "related_project" in fields:
+                fields["related_project"] = projects[fields["related_project"]]
+            self.ensure_page(archive_index, ArchiveEntryPage, fields)
+
+        contact = self.ensure_contact_page(home)
+        for spec in content.LEGAL_PAGES:
+            self.ensure_page(home, StandardPage, spec)
+
+        # The home page links to the contact page, so its body is filled in last: when the
+        # home page is new, or on --update.
+        self.ensure_page(
+            home.get_parent(),
+            HomePage,
+            {**content.HOME, "body": content.home_body(contact.pk)},
+            sync=self.update or not home.body,
+        )
+        self.ensure_site(home)
+
+    def ensure_locales(self) -> Locale:
+        for code, _name in settings.LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+    def ensure_home(self) -> HomePage:
+        existing = HomePage.objects.filter(
+            translation_key=translation_key(content.HOME["key"]), locale=self.locale
+        ).first()
+        if existing:
+            return existing
+        root = Page.get_first_root_node()
+        # Wagtail's migrations create a placeholder "Welcome" page; our home replaces it.
+        for placeholder in root.get_children().filter(
+            content_type__app_label="wagtailcore", content_type__model="page"
+        ):
+            if placeholder.is_leaf():
+                Site.objects.filter(root_page=placeholder).update(root_page=root)
+                placeholder.delete()
+        return self.ensure_page(root, HomePage, {k: v for k, v in content.HOME.items()})
+
+    def ensure_site(self, home: HomePage) -> None:
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                site_name=settings.WAGTAIL_SITE_NAME,
+            )
+            self.created.append("site")
+        elif site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
+            site.root_page = home
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save()
+            self.updated.append("site")
+
+    # --- records ----------------------------------------------------------------------
+
+    def ensure_page(
+        self,
+        parent: Page,
+        model: type[Page],
+        spec: dict,
+        organisations: list[ProjectPartner] | None = None,
+        sync: bool | None = None,
+    ) -> Page:
+        """Get the page with this key, or create and publish it; with --update, sync it."""
+        sync = self.update if sync is None else sync
+        key = spec["key"]
+        fields = {
+            name: value
+            for name, value in spec.items()
+            if name not in {"key", "source", "fields"} and not name.startswith(("document_", "cover_"))
+        }
+        page = model.objects.filter(translation_key=translation_key(key), locale=self.locale).first()
+        if page is None:
+            page = model(translation_key=translation_key(key), locale=self.locale)
+            self.apply(page, fields)
+            if organisations is not None:
+                page.organisations = organisations
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.created.append(f"{model._meta.verbose_name}: {page.title}")
+            return page
+        changed = self.is_changed(page, fields)
+        if organisations is not None:
+            current = [(o.partner_id, o.role) for o in page.organisations.all()]
+            wanted = [(o.partner.pk, o.role) for o in organisations]
+            changed = changed or current != wanted
+        if changed and sync:
+            self.apply(page, fields)
+            if organisations is not None:
+                page.organisations = organisations
+            page.save_revision().publish()
+            self.updated.append(f"{model._meta.verbose_name}: {page.title}")
+        return page
+
+    def apply(self, page: Page, fields: dict) -> None:
+        for name, value in fields.items():
+            setattr(page, name, value)
+
+    def is_changed(self, page: Page, fields: dict) -> bool:
+        from wagtail.fields import StreamField
+
+        for name, value in fields.items():
+            field = page._meta.get_field(name)
+            current = getattr(page, name)
+            if isinstance(field, StreamField):
+                block = field.stream_block
+                wanted = block.to_python(value)
+                list(wanted)  # convert every child, so prep values are canonical
+                list(current)
+                if strip_ids(block.get_prep_value(current)) != strip_ids(
+                    block.get_prep_value(wanted)
+                ):
+                    return True
+            elif getattr(current, "pk", current) != getattr(value, "pk", value):
+                return True
+        return False
+
+    def ensure_team_member(self, spec: dict) -> TeamMember:
+        fields = {k: v for k, v in spec.items() if k != "key"}
+        member = TeamMember.objects.filter(
+            translation_key=translation_key(spec["key"]), locale=self.locale
+        ).first()
+        if member is None:
+            member = TeamMember.objects.create(
+                translation_key=translation_key(spec["key"]), locale=self.locale, **fields
+            )
+            self.created.append(f"team member: {member.name}")
+        elif self.update and any(getattr(member, k) != v for k, v in fields.items()):
+            for name, value in fields.items():
+                setattr(member, name, value)
+            member.save()
+            self.updated.append(f"team member: {member.name}")
+        return member
+
+    def ensure_contact_page(self, home: HomePage) -> ContactPage:
+        spec = content.CONTACT
+        page = self.ensure_page(home, ContactPage, spec)
+        if not page.form_fields.exists():
+            for i, field in enumerate(spec["fields"]):
+                FormField.objects.create(page=page, sort_order=i, **field)
+            page.save_revision().publish()
+        return page
+
+    def ensure_flyer(self, index: MaterialIndexPage, projects: dict) -> MaterialPage:
+        spec = content.FLYER
+        document = self.ensure_file(
+            get_document_model(), spec["document_title"], "flyer-via-willkommen-in-berlin.pdf",
+            build_flyer_pdf(),
+        )
+        cover = self.ensure_file(
+            get_image_model(), spec["cover_title"], "titelseite-flyer-via.png", build_cover_png()
+        )
+        fields = {
+            **spec,
+            "related_project": projects[spec["related_project"]],
+            "document": document,
+            "cover": cover,
+        }
+        return self.ensure_page(index, MaterialPage, fields)
+
+    def ensure_file(self, model, title: str, filename: str, data: bytes):
+        """A document or image with this title; its file is replaced when the bytes differ."""
+        record = model.objects.filter(title=title).first()
+        digest = hashlib.sha1(data).hexdigest()
+        if record is not None and (record.file_hash == digest or not self.update):
+            return record
+        if record is None:
+            record = model(title=title)
+            self.created.append(f"{model._meta.verbose_name}: {title}")
+        else:
+            record.file.delete(save=False)
+            self.updated.append(f"{model._meta.verbose_name}: {title}")
+        record.file.save(filename, ContentFile(data), save=False)
+        if hasattr(record, "width"):  # images store their dimensions
+            with PILImage.open(io.BytesIO(data)) as picture:
+                record.width, record.height = picture.size
+        record.file_size = len(data)
+        record.file_hash = digest
+        record.save()
+        return record

@@ -1,0 +1,74 @@
+"""The home page: the 2025 farewell first, then what migraUp! Pankow was and did."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
+
+
+class HomePage(BasePage):
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=250,
+        blank=True,
+        help_text=_("Shown under the title, e.g. “Empowerment für Migrant:Innen Organisationen”."),
+    )
+    slogan = models.CharField(_("slogan"), max_length=250, blank=True)
+    farewell_title = models.CharField(_("farewell title"), max_length=250, blank=True)
+    farewell_text = RichTextField(_("farewell text"), blank=True, features=RICH_TEXT_FEATURES)
+    farewell_closing = models.CharField(_("farewell closing line"), max_length=250, blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "projects.ProjectIndexPage",
+        "networks.NetworkIndexPage",
+        "partners.PartnerIndexPage",
+        "materials.MaterialIndexPage",
+        "archive.ArchiveIndexPage",
+        "contact.ContactPage",
+        "core.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("tagline"),
+        FieldPanel("slogan"),
+        MultiFieldPanel(
+            [
+                FieldPanel("farewell_title"),
+                FieldPanel("farewell_text"),
+                FieldPanel("farewell_closing"),
+            ],
+            heading=_("Farewell (shown first on the home page)"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("tagline"),
+        index.SearchField("farewell_title", boost=2),
+        index.SearchField("farewell_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from networks.models import NetworkPage
+        from projects.models import ProjectPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            ProjectPage.objects.descendant_of(self).live().public().order_by("path")
+        )
+        context["networks"] = (
+            NetworkPage.objects.descendant_of(self).live().public().order_by("path")
+        )
+        return context

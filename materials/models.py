@@ -1,0 +1,107 @@
+"""The materials library: flyers, handouts (Arbeitshilfen) and reports to download."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from core.models import BasePage, IndexPage
+
+
+class MaterialIndexPage(IndexPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["materials.MaterialPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("materials library")
+
+    def get_children_pages(self) -> models.QuerySet:
+        pages = MaterialPage.objects.child_of(self).live().public().select_related("document")
+        kind = getattr(self, "_kind_filter", "")
+        if kind:
+            pages = pages.filter(kind=kind)
+        return pages.order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        kind = request.GET.get("kind", "")
+        # Unknown kinds are ignored rather than answered with an error.
+        self._kind_filter = kind if kind in MaterialPage.Kind.values else ""
+        context = super().get_context(request, *args, **kwargs)
+        context["kinds"] = MaterialPage.Kind.choices
+        context["current_kind"] = self._kind_filter
+        return context
+
+
+class MaterialPage(BasePage):
+    class Kind(models.TextChoices):
+        FLYER = "flyer", _("Flyer")
+        HANDOUT = "handout", _("Handout")
+        REPORT = "report", _("Report")
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("file"),
+    )
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FLYER)
+    material_language = models.CharField(
+        _("language of the material"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="de",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    related_project = models.ForeignKey(
+        "projects.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("project"),
+    )
+
+    parent_page_types = ["materials.MaterialIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *BasePage.content_panels[:-1],
+        FieldPanel("document"),
+        FieldPanel("cover"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("material_language"),
+                FieldPanel("year"),
+                FieldPanel("related_project"),
+            ],
+            heading=_("About the material"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.FilterField("kind"),
+        index.FilterField("material_language"),
+        index.FilterField("year"),
+    ]
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    @property
+    def file_extension(self) -> str:
+        return self.document.file_extension.upper() if self.document else ""

@@ -1,0 +1,59 @@
+"""The thematic networks migraUp! Pankow founded, coordinated or cared for."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from core.models import BasePage, IndexPage
+
+
+class NetworkIndexPage(IndexPage):
+    """The “Fachvernetzung” page: the networking work and the list of networks."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["networks.NetworkPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("network index")
+
+
+class NetworkPage(BasePage):
+    class Scope(models.TextChoices):
+        DISTRICT = "district", _("Pankow district")
+        BERLIN = "berlin", _("Berlin-wide")
+
+    full_name = models.CharField(
+        _("full name"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the name stands for, e.g. “Bildung-Eltern-Familie-Nachbarschaft”."),
+    )
+    topic = models.CharField(
+        _("key topic"), max_length=200, blank=True, help_text=_("e.g. “Mehrsprachigkeit”.")
+    )
+    scope = models.CharField(
+        _("scope"), max_length=20, choices=Scope.choices, default=Scope.DISTRICT
+    )
+
+    parent_page_types = ["networks.NetworkIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *BasePage.content_panels[:-1],
+        FieldPanel("full_name"),
+        FieldPanel("topic"),
+        FieldPanel("scope"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("full_name", boost=2),
+        index.SearchField("topic", boost=2),
+        index.FilterField("scope"),
+    ]
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")

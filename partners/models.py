@@ -1,0 +1,84 @@
+"""Partner organisations: lead organisations, partners and funders of the projects."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage, IndexPage
+
+
+class PartnerIndexPage(IndexPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner index")
+
+
+class PartnerPage(BasePage):
+    short_name = models.CharField(
+        _("short name"), max_length=80, blank=True, help_text=_("e.g. “VIA” or “MeM e.V.”.")
+    )
+    profile = RichTextField(_("profile"), blank=True, features=RICH_TEXT_FEATURES)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    website = models.URLField(_("website"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
+    member_count = models.PositiveIntegerField(
+        _("member organisations"), null=True, blank=True
+    )
+    mso_member_count = models.PositiveIntegerField(
+        _("of which migrant organisations"), null=True, blank=True
+    )
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *BasePage.content_panels[:-1],
+        FieldPanel("short_name"),
+        FieldPanel("profile"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("address"),
+                FieldPanel("founded_year"),
+                FieldPanel("member_count"),
+                FieldPanel("mso_member_count"),
+            ],
+            heading=_("Facts"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("short_name", boost=3),
+        index.SearchField("profile"),
+        index.SearchField("address"),
+    ]
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def get_project_roles(self) -> models.QuerySet:
+        """The live projects this organisation takes part in, with its role (derived)."""
+        from projects.models import ProjectPartner
+
+        return (
+            ProjectPartner.objects.filter(partner=self, project__live=True)
+            .select_related("project")
+            .order_by("project__path", "role")
+        )

@@ -1,0 +1,171 @@
+"""The projects of migraUp! Pankow and its partners."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.blocks import ItemListBlock
+from core.models import BasePage, IndexPage
+
+
+class ProjectIndexPage(IndexPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("project index")
+
+
+class ProjectPage(BasePage):
+    subtitle = models.CharField(
+        _("subtitle"),
+        max_length=250,
+        blank=True,
+        help_text=_("e.g. “Fachberatung für Migrant*innenorganisationen”."),
+    )
+    start_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("until (year)"), null=True, blank=True)
+    goals = StreamField(
+        [("list", ItemListBlock())], blank=True, verbose_name=_("goals")
+    )
+    target_groups = StreamField(
+        [("list", ItemListBlock())], blank=True, verbose_name=_("target groups")
+    )
+    offers = StreamField(
+        [("list", ItemListBlock())], blank=True, verbose_name=_("offers")
+    )
+    sustainability = StreamField(
+        [("list", ItemListBlock())], blank=True, verbose_name=_("sustainability")
+    )
+    contact_person = models.ForeignKey(
+        "team.TeamMember",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact person"),
+    )
+    contact_organisation = models.CharField(
+        _("contact organisation"), max_length=200, blank=True
+    )
+    contact_address = models.TextField(_("contact address"), blank=True)
+    contact_website = models.URLField(_("project website"), blank=True)
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *BasePage.content_panels[:-1],
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")
+        ),
+        InlinePanel(
+            "organisations",
+            heading=_("Organisations"),
+            label=_("Organisation"),
+            help_text=_("Lead organisation, partners and funders, linked to their partner pages."),
+        ),
+        FieldPanel("goals"),
+        FieldPanel("target_groups"),
+        FieldPanel("offers"),
+        FieldPanel("sustainability"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_person"),
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_address"),
+                FieldPanel("contact_website"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subtitle", boost=2),
+        index.SearchField("goals"),
+        index.SearchField("target_groups"),
+        index.SearchField("offers"),
+        index.SearchField("sustainability"),
+        index.SearchField("contact_organisation"),
+    ]
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    @property
+    def period(self) -> str:
+        if self.start_year and self.end_year and self.start_year != self.end_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year or self.end_year or "")
+
+    @cached_property
+    def _organisations(self) -> list["ProjectPartner"]:
+        return list(self.organisations.all().select_related("partner"))
+
+    def organisations_by_role(self, role: str) -> list["ProjectPartner"]:
+        return [org for org in self._organisations if org.role == role]
+
+    @property
+    def lead_organisations(self) -> list["ProjectPartner"]:
+        return self.organisations_by_role(ProjectPartner.Role.LEAD)
+
+    @property
+    def partner_organisations(self) -> list["ProjectPartner"]:
+        return self.organisations_by_role(ProjectPartner.Role.PARTNER)
+
+    @property
+    def funders(self) -> list["ProjectPartner"]:
+        return self.organisations_by_role(ProjectPartner.Role.FUNDER)
+
+    def get_downloads(self) -> models.QuerySet:
+        """Materials of the library that belong to this project (derived, not typed twice)."""
+        from materials.models import MaterialPage
+
+        return (
+            MaterialPage.objects.live()
+            .public()
+            .filter(related_project=self)
+            .select_related("document")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["downloads"] = self.get_downloads()
+        return context
+
+
+class ProjectPartner(Orderable):
+    """An organisation's role in a project; partner pages derive their projects from it."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead organisation")
+        PARTNER = "partner", _("Partner")
+        FUNDER = "funder", _("Funder")
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="organisations")
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        on_delete=models.CASCADE,
+        related_name="project_roles",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project organisation")
+        verbose_name_plural = _("project organisations")
+
+    def __str__(self) -> str:
+        return f"{self.partner} – {self.get_role_display()}"
