@@ -50,7 +50,7 @@ class ArchiveIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         entries = list(self.get_entries())
         year = self.selected_year(request)
-        counts = {y: 0 for y in self.years}
+        counts = dict.fromkeys(self.years, 0)
         for entry in entries:
             counts[entry.year] = counts.get(entry.year, 0) + 1
         shown_years = [year] if year else self.years
@@ -76,9 +76,7 @@ class ArchiveEntryPage(BasePage):
     date = models.DateField(
         _("date"), null=True, blank=True, help_text=_("Only when the exact day is known.")
     )
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=Kind.choices, default=Kind.MILESTONE
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MILESTONE)
     related_project = models.ForeignKey(
         "projects.ProjectPage",
         null=True,

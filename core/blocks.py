@@ -86,7 +86,10 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "link"
         label = _("Link / call to action")
         template = "blocks/call_to_action.html"
-        preview_value = {"text": "Setzen Sie sich mit uns in Verbindung!", "url": "https://example.org"}
+        preview_value = {
+            "text": "Setzen Sie sich mit uns in Verbindung!",
+            "url": "https://example.org",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -113,7 +116,10 @@ class ContactCardBlock(blocks.StructBlock):
 class DownloadCardBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        required=False, max_length=200, label=_("Title"), help_text=_("Defaults to the document's title.")
+        required=False,
+        max_length=200,
+        label=_("Title"),
+        help_text=_("Defaults to the document's title."),
     )
     description = blocks.TextBlock(required=False, label=_("Description"))
 

@@ -52,7 +52,9 @@ class StandardPage(BasePage):
     show_in_footer = models.BooleanField(
         default=False,
         verbose_name=_("link in the footer"),
-        help_text=_("For the Impressum and the privacy policy, which must be reachable from every page."),
+        help_text=_(
+            "For the Impressum and the privacy policy, which must be reachable from every page."
+        ),
     )
 
     parent_page_types = ["home.HomePage", "core.StandardPage"]

@@ -12,6 +12,7 @@ Page specs are plain dicts: "key" (stable: it becomes the pages' translation key
 
 # Typos in the seeds, corrected on the site (seed text → text on the site).
 SEED_CORRECTIONS = {
+    "FACHBERATUNG FÜR MIGRANT*INNEN ORGANISATIONEN": "Fachberatung für Migrant*innenorganisationen",
     "Ein gefordertes Modellprojekt": "Ein gefördertes Modellprojekt",
     "Interkulturelle Kompetenzenzwickung": "Interkulturelle Kompetenzentwicklung",
     "Wahscheinlichkeit": "Wahrscheinlichkeit",
@@ -23,7 +24,7 @@ SEED_CORRECTIONS = {
     "Zugang zum Arbeitsmarkt und –Förderung": "Zugang zum Arbeitsmarkt und -förderung",
     "bzw.Projekten": "bzw. Projekten",
     "Arbeitsrecht.MO bekommen": "Arbeitsrecht. MO bekommen",
-    "Veranstaltungen zum Thema \"Diversity”": "Veranstaltungen zum Thema „Diversity“",
+    'Veranstaltungen zum Thema "Diversity”': "Veranstaltungen zum Thema „Diversity“",
     "Wirtschaftsbündnisse/–kreise": "Wirtschaftsbündnisse/-kreise",
 }
 
@@ -51,7 +52,7 @@ def item_list(title: str, items: list, intro: str = "") -> dict:
     values = []
     for item in items:
         item_title, text = item if isinstance(item, tuple) else ("", item)
-        values.append({"type": "item", "value": {"title": item_title, "text": text}})
+        values.append({"title": item_title, "text": text})
     return {"type": "list", "value": {"title": title, "intro": intro, "items": values}}
 
 
@@ -147,7 +148,6 @@ HOME = {
     "farewell_title": "migraUp! 2015–2025 – Abschluss eines gemeinsamen Weges",
     "farewell_text": p(FAREWELL_TEXT),
     "farewell_closing": "migraUp! 2015–2025 – Wir verabschieden uns.",
-    "seo_title": "migraUp! Pankow – Fachvernetzung für die Migrationsgesellschaft",
 }
 
 
@@ -341,7 +341,7 @@ PARTNERS = [
         "key": "partners/via",
         "slug": "via-regionalverband-berlin-brandenburg",
         "title": "VIA Regionalverband Berlin/Brandenburg e.V.",
-        "short_name": "VIA – Verband für Interkulturelle Arbeit",
+        "short_name": "VIA",
         "intro": "Servicestelle für Migrant*innenorganisationen in den Bereichen Vereins-, "
         "Projekt- und Finanzmanagement.",
         "website": "http://www.via-in-berlin.de/",
@@ -497,7 +497,11 @@ PROJECTS = [
                 "Es besteht kein Zweifel daran: Je diverser eine Institution ist, umso größer die "
                 "Wahrscheinlichkeit, dass sie vielfältige und vielleicht auch widersprüchliche "
                 "Positionen und Perspektiven auf unsere Wirklichkeit zulässt und produziert. "
-                "Migrant*innenorganisationen (MO) nehmen dabei eine zentrale Rolle ein."
+                "Migrant*innenorganisationen (MO) nehmen dabei eine zentrale Rolle ein: Das "
+                "Projekt verfolgt das Ziel, die Arbeitsmarktpolitik für Migrant*innen und "
+                "Geflüchtete in Berliner Bezirken zu fördern – einerseits durch das Empowerment "
+                "von MO im Bereich der Arbeitsmarktintegration und andererseits durch das "
+                "Erstreben einer interkulturellen Öffnung bei den Berliner Verwaltungen."
             ),
         ],
         "goals": [
@@ -543,13 +547,13 @@ PROJECTS = [
         "organisations": [("partners/via", "lead")],
         "body": [
             paragraph(
-                "Das Projekt \"Willkommen in Berlin - Empowerment von MO im Kontext der "
-                "Strukturen kommunaler Willkommenskultur\" zielt auf die interkulturelle Öffnung "
+                'Das Projekt "Willkommen in Berlin - Empowerment von MO im Kontext der '
+                'Strukturen kommunaler Willkommenskultur" zielt auf die interkulturelle Öffnung '
                 "in bezirklichen Verwaltungen und sozialen sowie gesundheitlichen Regeldiensten "
                 "unter Einbeziehung von Migrantenorganisationen (MO) und anderen Akteuren aus "
                 "migrantischen Communities.",
                 "Damit soll ein Beitrag zur Schaffung von Strukturen einer kommunalen "
-                "\"Willkommenskultur\" aufgebaut werden. Dieses Ziel soll erreicht werden, indem "
+                '"Willkommenskultur" aufgebaut werden. Dieses Ziel soll erreicht werden, indem '
                 "Kooperationen zwischen MO und den kommunalen Fachverwaltungen aufgebaut werden.",
                 "Akteure von MO sowie andere Schlüssel-Akteure werden durch individuelle Beratung, "
                 "Prozessbegleitung und Coaching befähigt bei der Partizipation in relevanten "

@@ -59,7 +59,7 @@ def build_flyer_pdf() -> bytes:
         story.append(Paragraph(offer["value"]["intro"], body))
         story.append(
             ListFlowable(
-                [Paragraph(item["value"]["text"], body) for item in offer["value"]["items"]],
+                [Paragraph(item["text"], body) for item in offer["value"]["items"]],
                 bulletType="bullet",
                 start="–",
             )
@@ -67,7 +67,9 @@ def build_flyer_pdf() -> bytes:
     story += [
         Paragraph("Kontakt", h2),
         Paragraph(
-            project["contact_organisation"] + "<br/>" + project["contact_address"].replace("\n", "<br/>"),
+            project["contact_organisation"]
+            + "<br/>"
+            + project["contact_address"].replace("\n", "<br/>"),
             body,
         ),
         Paragraph(f"Projektleitung: {person['name']}", body),
@@ -108,7 +110,9 @@ def build_cover_png() -> bytes:
     for line in _wrap(project["subtitle"], 36):
         draw.text((40, y), line, font=small, fill="#1b1b1f")
         y += 36
-    draw.text((40, height - 80), "VIA Regionalverband Berlin/Brandenburg e.V.", font=small, fill="#5e1232")
+    draw.text(
+        (40, height - 80), "VIA Regionalverband Berlin/Brandenburg e.V.", font=small, fill="#5e1232"
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -35,9 +35,7 @@ class PartnerPage(BasePage):
     website = models.URLField(_("website"), blank=True)
     address = models.TextField(_("address"), blank=True)
     founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
-    member_count = models.PositiveIntegerField(
-        _("member organisations"), null=True, blank=True
-    )
+    member_count = models.PositiveIntegerField(_("member organisations"), null=True, blank=True)
     mso_member_count = models.PositiveIntegerField(
         _("of which migrant organisations"), null=True, blank=True
     )

@@ -31,15 +31,11 @@ class ProjectPage(BasePage):
     )
     start_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("until (year)"), null=True, blank=True)
-    goals = StreamField(
-        [("list", ItemListBlock())], blank=True, verbose_name=_("goals")
-    )
+    goals = StreamField([("list", ItemListBlock())], blank=True, verbose_name=_("goals"))
     target_groups = StreamField(
         [("list", ItemListBlock())], blank=True, verbose_name=_("target groups")
     )
-    offers = StreamField(
-        [("list", ItemListBlock())], blank=True, verbose_name=_("offers")
-    )
+    offers = StreamField([("list", ItemListBlock())], blank=True, verbose_name=_("offers"))
     sustainability = StreamField(
         [("list", ItemListBlock())], blank=True, verbose_name=_("sustainability")
     )
@@ -51,9 +47,7 @@ class ProjectPage(BasePage):
         related_name="+",
         verbose_name=_("contact person"),
     )
-    contact_organisation = models.CharField(
-        _("contact organisation"), max_length=200, blank=True
-    )
+    contact_organisation = models.CharField(_("contact organisation"), max_length=200, blank=True)
     contact_address = models.TextField(_("contact address"), blank=True)
     contact_website = models.URLField(_("project website"), blank=True)
 
@@ -63,9 +57,7 @@ class ProjectPage(BasePage):
     content_panels = [
         *BasePage.content_panels[:-1],
         FieldPanel("subtitle"),
-        MultiFieldPanel(
-            [FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")
-        ),
+        MultiFieldPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
         InlinePanel(
             "organisations",
             heading=_("Organisations"),

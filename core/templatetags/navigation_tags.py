@@ -111,7 +111,5 @@ def hreflangs(context) -> dict:
         (p.locale.language_code, p.get_full_url(request))
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     ]
-    default = next(
-        (url for code, url in alternates if code == settings.LANGUAGE_CODE), None
-    )
+    default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
     return {"alternates": alternates, "default": default, "canonical": page.get_full_url(request)}

@@ -189,9 +189,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 MIGRAUP_ADMIN_USERNAME = os.environ.get("ADMIN_USERNAME", "")
 MIGRAUP_ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "")
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 LOGGING = {

@@ -18,7 +18,9 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             verb = "created" if created else "updated"
-            self.stdout.write(self.style.SUCCESS(f"Admin account '{username}' {verb}: log in at /admin/."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Admin account '{username}' {verb}: log in at /admin/.")
+            )
         elif User.objects.filter(is_superuser=True).exists():
             self.stdout.write("Log in at /admin/ with your admin account.")
         else:

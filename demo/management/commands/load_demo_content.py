@@ -13,10 +13,10 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from PIL import Image as PILImage
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -151,13 +151,16 @@ class Command(BaseCommand):
             if placeholder.is_leaf():
                 Site.objects.filter(root_page=placeholder).update(root_page=root)
                 placeholder.delete()
-        return self.ensure_page(root, HomePage, {k: v for k, v in content.HOME.items()})
+        return self.ensure_page(root, HomePage, content.HOME)
 
     def ensure_site(self, home: HomePage) -> None:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name=settings.WAGTAIL_SITE_NAME,
             )
             self.created.append("site")
@@ -183,9 +186,12 @@ class Command(BaseCommand):
         fields = {
             name: value
             for name, value in spec.items()
-            if name not in {"key", "source", "fields"} and not name.startswith(("document_", "cover_"))
+            if name not in {"key", "source", "fields"}
+            and not name.startswith(("document_", "cover_"))
         }
-        page = model.objects.filter(translation_key=translation_key(key), locale=self.locale).first()
+        page = model.objects.filter(
+            translation_key=translation_key(key), locale=self.locale
+        ).first()
         if page is None:
             page = model(translation_key=translation_key(key), locale=self.locale)
             self.apply(page, fields)
@@ -260,7 +266,9 @@ class Command(BaseCommand):
     def ensure_flyer(self, index: MaterialIndexPage, projects: dict) -> MaterialPage:
         spec = content.FLYER
         document = self.ensure_file(
-            get_document_model(), spec["document_title"], "flyer-via-willkommen-in-berlin.pdf",
+            get_document_model(),
+            spec["document_title"],
+            "flyer-via-willkommen-in-berlin.pdf",
             build_flyer_pdf(),
         )
         cover = self.ensure_file(

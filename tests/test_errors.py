@@ -1,0 +1,24 @@
+"""Unknown addresses get the site's own styled 404 page, never a debug page."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url", ["/de/gibt-es-nicht/", "/de/projekte/unbekannt/", "/documents/99999/nichts.pdf"]
+)
+def test_unknown_urls_get_the_styled_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    if url.startswith("/de/"):
+        assert '<link rel="stylesheet" href="/static/css/site.css">' in html
+        assert 'class="site-header"' in html and "<footer" in html
+        assert 'href="/de/"' in html
+        assert "Traceback" not in html
+
+
+def test_unknown_language_prefix_is_not_found(client):
+    response = client.get("/xx/", follow=True)
+    assert response.status_code == 404

@@ -1,0 +1,171 @@
+"""Every page type renders its content, in accessible HTML, under /de/."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "/de/": [
+        "Fachvernetzung für die Migrationsgesellschaft",
+        "migraUp! 2015–2025 – Abschluss eines gemeinsamen Weges",
+        "Danke für zehn Jahre Vertrauen, Zusammenarbeit und gemeinsames Lernen.",
+        "Akteursanalyse",
+        "Repräsentanten der Integrationspolitik auf lokaler Ebene",
+        "Setzen Sie sich mit uns in Verbindung!",
+    ],
+    "/de/projekte/": ["MigraPower", "Kommune Interkulturell", "Willkommen in Berlin"],
+    "/de/projekte/migrapower/": [
+        "Fachberatung für Migrant*innenorganisationen",
+        'href="/de/partner/bezirksamt-pankow/">Bezirksamt Pankow</a>',
+        'href="/de/partner/mamis-en-movimiento/">MaMis en Movimiento e.V.</a>',
+        "Direkte Ziele für das Projekt",
+        "Unser Angebot richtet sich an:",
+        "Arbeitshilfen als fassbare Instrumente",
+        "Netzwerk in Pankow",
+    ],
+    "/de/projekte/kommune-interkulturell/": [
+        "Inna Schulze",
+        'href="tel:+4930290069 48"'.replace(" ", ""),
+        'href="mailto:iq-netz-via@via-in-berlin.de"',
+        "Petersburger Straße 92",
+        "Ziele des Teilprojekts",
+        'href="/de/partner/iq-netzwerk-berlin/"',
+    ],
+    "/de/projekte/willkommen-in-berlin/": [
+        "Maria Oikonomidou",
+        "maria.oikonomidou@via-in-berlin.de",
+        "Anerkennung von beruflichen Qualifikationen aus dem Ausland",
+        "Vereins- und Arbeitsrecht",
+        "Arbeitsmarktgespräche",
+        "/documents/",
+        "PDF",
+    ],
+    "/de/fachvernetzung/": [
+        "Barrieren abbauen und Teilhabe sichern.",
+        "Kompetenzbereiche",
+        "Lingua Pankow",
+        "AK Diversity",
+        "AG Frauen in Trennung",
+        "BEFaN",
+    ],
+    "/de/fachvernetzung/befan/": ["Bildung-Eltern-Familie-Nachbarschaft"],
+    "/de/fachvernetzung/lingua-pankow/": ["Mehrsprachigkeit", "Schulen und Kitas"],
+    "/de/partner/": ["VIA Regionalverband Berlin/Brandenburg e.V.", "IQ Netzwerk Berlin"],
+    "/de/partner/via-regionalverband-berlin-brandenburg/": [
+        "1992",
+        "40",
+        "27",
+        "http://www.via-in-berlin.de/",
+        # Projects are derived from the projects' organisation lists.
+        'href="/de/projekte/migrapower/"',
+        'href="/de/projekte/kommune-interkulturell/"',
+        'href="/de/projekte/willkommen-in-berlin/"',
+    ],
+    "/de/partner/bezirksamt-pankow/": ['href="/de/projekte/migrapower/"'],
+    "/de/materialien/": ["Flyer VIA: Willkommen in Berlin", "/documents/"],
+    "/de/materialien/flyer-willkommen-in-berlin/": [
+        "Flyer VIA: Willkommen in Berlin",
+        'href="/de/projekte/willkommen-in-berlin/"',
+        "PDF",
+    ],
+    "/de/archiv/": ["2015", "2016", "2020", "2025", "Beginn von migraUp!"],
+    "/de/archiv/2017-migrapower-mit-via/": ["2017", 'href="/de/projekte/migrapower/"'],
+    "/de/kontakt/": ["Setzen Sie sich mit uns in Verbindung!", 'name="csrfmiddlewaretoken"'],
+    "/de/impressum/": ["MaMis en Movimiento e.V.", "Platzhalter"],
+    "/de/datenschutz/": ["Datenschutzerklärung"],
+}
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_renders_its_content(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in PAGES[url]:
+        assert text in html, f"{text!r} missing on {url}"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_is_accessible_html(client, url):
+    html = client.get(url).content.decode()
+    assert '<html lang="de" dir="ltr">' in html
+    assert len(re.findall(r"<h1[ >]", html)) == 1, "exactly one h1"
+    assert 'class="skip-link" href="#main"' in html and 'id="main"' in html
+    for landmark in ("<header", "<nav", "<main", "<footer"):
+        assert landmark in html
+    # Every image has an alt attribute; nothing is loaded from another origin.
+    for img in re.findall(r"<img[^>]*>", html):
+        assert "alt=" in img
+    assert not re.search(
+        r'(src|href)="(https?:)?//(?!127\.0\.0\.1|localhost|testserver)[^"]*\.(css|js|woff2?)"',
+        html,
+    )
+
+
+def test_footer_links_legal_pages_and_partners(client):
+    html = client.get("/de/projekte/").content.decode()
+    footer = html[html.index("<footer") :]
+    assert 'href="/de/impressum/"' in footer
+    assert 'href="/de/datenschutz/"' in footer
+    assert 'href="/de/partner/via-regionalverband-berlin-brandenburg/"' in footer
+
+
+def test_navigation_and_breadcrumbs(client):
+    html = client.get("/de/fachvernetzung/ak-diversity/").content.decode()
+    nav = html[
+        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
+    ]
+    for section in ("Projekte", "Fachvernetzung", "Partner", "Materialien", "Archiv", "Kontakt"):
+        assert section in nav
+    assert 'class="is-ancestor">Fachvernetzung' in nav
+    crumbs = html[html.index('class="breadcrumbs') :]
+    assert 'href="/de/fachvernetzung/"' in crumbs
+    assert '<span aria-current="page">AK Diversity</span>' in crumbs
+
+
+def test_home_shows_farewell_before_everything_else(client):
+    html = client.get("/de/").content.decode()
+    main = html[html.index("<main") :]
+    assert main.index("Abschluss eines gemeinsamen Weges") < main.index("Hauptziel")
+
+
+def test_archive_filters_by_year(client):
+    html = client.get("/de/archiv/?year=2017").content.decode()
+    assert "MigraPower wird mit VIA fortgeführt" in html
+    assert "Beginn von migraUp!" not in html
+    assert 'href="?year=2017" aria-current="true"' in html
+
+
+@pytest.mark.parametrize("year", ["abc", "-1", "1900", "99999999999999999999", ""])
+def test_archive_ignores_invalid_years(client, year):
+    response = client.get("/de/archiv/", {"year": year})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Beginn von migraUp!" in html and "Wir verabschieden uns." in html
+
+
+def test_archive_lists_every_year_of_the_project(client):
+    html = client.get("/de/archiv/").content.decode()
+    for year in range(2015, 2026):
+        assert f'id="year-{year}"' in html
+
+
+def test_materials_filter_by_kind(client):
+    assert "Flyer VIA" in client.get("/de/materialien/?kind=flyer").content.decode()
+    assert "Flyer VIA" not in client.get("/de/materialien/?kind=report").content.decode()
+    assert client.get("/de/materialien/?kind=<script>").status_code == 200
+
+
+def test_root_redirects_to_the_readers_language(client):
+    assert client.get("/").headers["Location"] == "/de/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="xx, garbage;q=abc").headers["Location"] == "/de/"
+
+
+def test_search_page_answers(client):
+    response = client.get("/de/search/", {"q": "Lingua"})
+    assert response.status_code == 200
+    assert 'href="/de/fachvernetzung/lingua-pankow/"' in response.content.decode()
+    for query in ["", "x" * 10_000, '" ( ) AND OR NOT * : \\ ~ ^ -']:
+        assert client.get("/de/search/", {"q": query, "page": "abc"}).status_code == 200
