@@ -84,13 +84,19 @@ class Command(BaseCommand):
         home = self.ensure_home()
         team = {spec["key"]: self.ensure_team_member(spec) for spec in content.TEAM}
 
+        # The sections first, in the order of the main navigation.
+        project_index = self.ensure_page(home, ProjectIndexPage, content.PROJECT_INDEX)
+        network_index = self.ensure_page(home, NetworkIndexPage, content.NETWORK_INDEX)
         partner_index = self.ensure_page(home, PartnerIndexPage, content.PARTNER_INDEX)
+        material_index = self.ensure_page(home, MaterialIndexPage, content.MATERIAL_INDEX)
+        archive_index = self.ensure_page(home, ArchiveIndexPage, content.ARCHIVE_INDEX)
+        contact = self.ensure_contact_page(home)
+
         partners = {
             spec["key"]: self.ensure_page(partner_index, PartnerPage, spec)
             for spec in content.PARTNERS
         }
 
-        project_index = self.ensure_page(home, ProjectIndexPage, content.PROJECT_INDEX)
         projects = {}
         for spec in content.PROJECTS:
             fields = {k: v for k, v in spec.items() if k not in {"organisations", "contact_person"}}
@@ -104,21 +110,17 @@ class Command(BaseCommand):
                 project_index, ProjectPage, fields, organisations=organisations
             )
 
-        network_index = self.ensure_page(home, NetworkIndexPage, content.NETWORK_INDEX)
         for spec in content.NETWORKS:
             self.ensure_page(network_index, NetworkPage, spec)
 
-        material_index = self.ensure_page(home, MaterialIndexPage, content.MATERIAL_INDEX)
         self.ensure_flyer(material_index, projects)
 
-        archive_index = self.ensure_page(home, ArchiveIndexPage, content.ARCHIVE_INDEX)
         for spec in content.ARCHIVE_ENTRIES:
             fields = dict(spec)
             if "related_project" in fields:
                 fields["related_project"] = projects[fields["related_project"]]
             self.ensure_page(archive_index, ArchiveEntryPage, fields)
 
-        contact = self.ensure_contact_page(home)
         for spec in content.LEGAL_PAGES:
             self.ensure_page(home, StandardPage, spec)
 
