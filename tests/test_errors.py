@@ -16,6 +16,7 @@ def test_unknown_urls_get_the_styled_404(client, url):
         assert '<link rel="stylesheet" href="/static/css/site.css">' in html
         assert 'class="site-header"' in html and "<footer" in html
         assert 'href="/de/"' in html
+        assert "Seite nicht gefunden" in html
         assert "Traceback" not in html
 
 

@@ -18,6 +18,7 @@ PAGES = {
     "/de/projekte/": ["MigraPower", "Kommune Interkulturell", "Willkommen in Berlin"],
     "/de/projekte/migrapower/": [
         "Fachberatung für Migrant*innenorganisationen",
+        "<dt>Gefördert vom</dt>",
         'href="/de/partner/bezirksamt-pankow/">Bezirksamt Pankow</a>',
         'href="/de/partner/mamis-en-movimiento/">MaMis en Movimiento e.V.</a>',
         "Direkte Ziele für das Projekt",
@@ -92,7 +93,8 @@ def test_page_is_accessible_html(client, url):
     html = client.get(url).content.decode()
     assert '<html lang="de" dir="ltr">' in html
     assert len(re.findall(r"<h1[ >]", html)) == 1, "exactly one h1"
-    assert 'class="skip-link" href="#main"' in html and 'id="main"' in html
+    assert '<a class="skip-link" href="#main">Zum Inhalt springen</a>' in html
+    assert 'id="main"' in html
     for landmark in ("<header", "<nav", "<main", "<footer"):
         assert landmark in html
     # Every image has an alt attribute; nothing is loaded from another origin.
