@@ -17,20 +17,20 @@ class MaterialIndexPage(IndexPage):
     class Meta:
         verbose_name = _("materials library")
 
-    def get_children_pages(self) -> models.QuerySet:
+    def get_materials(self, kind: str = "") -> models.QuerySet:
         pages = MaterialPage.objects.child_of(self).live().public().select_related("document")
-        kind = getattr(self, "_kind_filter", "")
-        if kind:
-            pages = pages.filter(kind=kind)
-        return pages.order_by("path")
+        return (pages.filter(kind=kind) if kind else pages).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
         kind = request.GET.get("kind", "")
         # Unknown kinds are ignored rather than answered with an error.
-        self._kind_filter = kind if kind in MaterialPage.Kind.values else ""
-        context = super().get_context(request, *args, **kwargs)
-        context["kinds"] = MaterialPage.Kind.choices
-        context["current_kind"] = self._kind_filter
+        kind = kind if kind in MaterialPage.Kind.values else ""
+        context.update(
+            children_pages=self.get_materials(kind),
+            kinds=MaterialPage.Kind.choices,
+            current_kind=kind,
+        )
         return context
 
 
