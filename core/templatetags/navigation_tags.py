@@ -12,11 +12,14 @@ register = template.Library()
 
 
 def get_home_page(request: HttpRequest) -> Page | None:
-    """The site's home page in the active language (or the source home if untranslated)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    """The site's home page in the active language (or the source home if untranslated).
+
+    Menu and language switcher both need it; it is looked up once per request.
+    """
+    if not hasattr(request, "_migraup_home"):
+        site = Site.find_for_request(request)
+        request._migraup_home = site.root_page.localized if site else None
+    return request._migraup_home
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
