@@ -159,3 +159,19 @@ def test_funder_is_shown_as_funder():
         "MaMis en Movimiento e.V.",
         "VIA Regionalverband Berlin/Brandenburg e.V.",
     }
+
+
+def test_stream_blocks_have_deterministic_ids_for_translation_files():
+    """wagtail-localize names segments by block id: fresh databases must get the same ids."""
+    from demo.management.commands.load_demo_content import translation_key, with_ids
+
+    project = ProjectPage.objects.get(slug="migrapower")
+    expected = with_ids(
+        next(p for p in content.PROJECTS if p["key"] == "projects/migrapower")["goals"],
+        f"{translation_key('projects/migrapower')}.goals",
+    )
+    stored = project.goals.raw_data
+    assert [b["id"] for b in stored] == [b["id"] for b in expected]
+    assert [i["id"] for i in stored[1]["value"]["items"]] == [
+        i["id"] for i in expected[1]["value"]["items"]
+    ]

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -40,6 +41,30 @@ KEY_NAMESPACE = uuid.UUID("6f1d8c62-2f0e-4a8e-9d3b-6b7d0c1a2e55")
 
 def translation_key(key: str) -> uuid.UUID:
     return uuid.uuid5(KEY_NAMESPACE, key)
+
+
+def with_ids(data: Any, prefix: str) -> Any:
+    """Stream data with deterministic block ids (list items in block format too).
+
+    wagtail-localize names a block's segments by its id, so fixed ids keep the demo
+    translation files valid for every fresh database.
+    """
+    if isinstance(data, list):
+        result = []
+        for i, item in enumerate(data):
+            item_id = str(uuid.uuid5(KEY_NAMESPACE, f"{prefix}.{i}"))
+            if isinstance(item, dict) and "type" in item and "value" in item:
+                value = with_ids(item["value"], f"{prefix}.{i}")
+                result.append({"type": item["type"], "value": value, "id": item_id})
+            elif isinstance(item, dict):  # a plain ListBlock item
+                value = with_ids(item, f"{prefix}.{i}")
+                result.append({"type": "item", "value": value, "id": item_id})
+            else:
+                result.append(item)
+        return result
+    if isinstance(data, dict):
+        return {k: with_ids(v, f"{prefix}.{k}") for k, v in data.items()}
+    return data
 
 
 def strip_ids(data: Any) -> Any:
@@ -218,11 +243,11 @@ class Command(BaseCommand):
 
     def apply(self, page: Page, fields: dict) -> None:
         for name, value in fields.items():
+            if isinstance(page._meta.get_field(name), StreamField):
+                value = with_ids(value, f"{page.translation_key}.{name}")
             setattr(page, name, value)
 
     def is_changed(self, page: Page, fields: dict) -> bool:
-        from wagtail.fields import StreamField
-
         for name, value in fields.items():
             field = page._meta.get_field(name)
             current = getattr(page, name)
