@@ -76,7 +76,13 @@ class PartnerPage(BasePage):
         from projects.models import ProjectPartner
 
         return (
-            ProjectPartner.objects.filter(partner=self, project__live=True)
+            # Translated projects may still point at the source-language partner page (page
+            # links are synchronised, not translated), so match on the translation key.
+            ProjectPartner.objects.filter(
+                partner__translation_key=self.translation_key,
+                project__locale_id=self.locale_id,
+                project__live=True,
+            )
             .select_related("project")
             .order_by("project__path", "role")
         )

@@ -101,7 +101,13 @@ class ProjectPage(BasePage):
 
     @cached_property
     def _organisations(self) -> list["ProjectPartner"]:
-        return list(self.organisations.all().select_related("partner"))
+        """The organisations, each linked to its page in this page's language where it exists."""
+        organisations = list(self.organisations.all().select_related("partner"))
+        for organisation in organisations:
+            organisation.partner = (
+                organisation.partner.get_translation_or_none(self.locale) or organisation.partner
+            )
+        return organisations
 
     def organisations_by_role(self, role: str) -> list["ProjectPartner"]:
         return [org for org in self._organisations if org.role == role]
@@ -125,7 +131,7 @@ class ProjectPage(BasePage):
         return (
             MaterialPage.objects.live()
             .public()
-            .filter(related_project=self)
+            .filter(related_project__translation_key=self.translation_key, locale_id=self.locale_id)
             .select_related("document")
             .order_by("path")
         )

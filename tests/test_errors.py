@@ -23,3 +23,22 @@ def test_unknown_urls_get_the_styled_404(client, url):
 def test_unknown_language_prefix_is_not_found(client):
     response = client.get("/xx/", follow=True)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/xx/", "/xx/projekte/", "/zz"])
+def test_unknown_language_prefix_is_a_404_at_once(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_unprefixed_paths_still_redirect_to_the_language(client):
+    assert client.get("/projekte/").headers["Location"] == "/de/projekte/"
+
+
+def test_page_without_translation_redirects_to_its_own_language(client):
+    # No English translation of this page: /en/… leads to the German page, never German
+    # text under lang="en".
+    response = client.get("/en/projekte/migrapower/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/de/projekte/migrapower/"
