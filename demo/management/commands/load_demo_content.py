@@ -286,7 +286,13 @@ class Command(BaseCommand):
         page = self.ensure_page(home, ContactPage, spec)
         if not page.form_fields.exists():
             for i, field in enumerate(spec["fields"]):
-                FormField.objects.create(page=page, sort_order=i, **field)
+                FormField.objects.create(
+                    page=page,
+                    sort_order=i,
+                    locale=page.locale,
+                    translation_key=translation_key(f"{spec['key']}/field/{i}"),
+                    **field,
+                )
             page.save_revision().publish()
         return page
 
