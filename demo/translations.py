@@ -105,10 +105,17 @@ def export_po_files() -> dict[str, int]:
     return counts
 
 
-def translate_record(key: str, record: models.Model, locale: Locale, po: polib.POFile) -> bool:
+def translate_record(
+    key: str, record: models.Model, locale: Locale, po: polib.POFile, refresh: bool = False
+) -> bool:
     """Import this record's entries of the language's PO file and save the translated
-    record (publishing pages). Returns True when the translation was created or changed."""
-    source, _created = TranslationSource.get_or_create_from_instance(record)
+    record (publishing pages). Returns True when the translation was created or changed.
+    With refresh, the source's segments are first re-read from the German record."""
+    source, created = TranslationSource.get_or_create_from_instance(record)
+    published = getattr(record, "last_published_at", None)
+    outdated = not created and published is not None and published > source.last_updated_at
+    if refresh and outdated:
+        source.update_from_db()
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     own = polib.POFile()
     prefix = f"{key}{SEPARATOR}"

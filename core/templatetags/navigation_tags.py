@@ -110,9 +110,11 @@ def hreflangs(context) -> dict:
     page = context.get("page")
     if page is None or not getattr(page, "pk", None):
         return {"alternates": []}
+    # Absolute URLs on the host the reader used (the Site record may name another port).
     alternates = [
-        (p.locale.language_code, p.get_full_url(request))
+        (p.locale.language_code, request.build_absolute_uri(p.get_url(request)))
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     ]
     default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
-    return {"alternates": alternates, "default": default, "canonical": page.get_full_url(request)}
+    canonical = request.build_absolute_uri(page.get_url(request))
+    return {"alternates": alternates, "default": default, "canonical": canonical}

@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page, Site
 from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from contact.models import ContactPage, FormField
 from core.models import StandardPage
-from demo import content
+from demo import content, translations
 from demo.flyer import build_cover_png, build_flyer_pdf
 from home.models import HomePage
 from materials.models import MaterialIndexPage, MaterialPage
@@ -92,6 +92,13 @@ class Command(BaseCommand):
         self.updated: list[str] = []
         with transaction.atomic():
             self.build()
+        # Translations created in one transaction end with stale child counts on translated
+        # section pages once the commit's background tasks have run (seen with Wagtail 8.0 and
+        # wagtail-localize 1.14; menus would miss their children), so the tree bookkeeping is
+        # repaired as `manage.py fixtree` does.
+        bad_numchild = Page.find_problems()[4]
+        if bad_numchild:
+            Page.fix_tree(fix_paths=False)
         for label in self.created:
             self.stdout.write(f"  created {label}")
         for label in self.updated:
@@ -158,6 +165,19 @@ class Command(BaseCommand):
             sync=self.update or not home.body,
         )
         self.ensure_site(home)
+        self.ensure_translations()
+
+    def ensure_translations(self) -> None:
+        """Translate every demo record from demo/translations/<lang>.po (wagtail-localize)."""
+        records = list(translations.source_records())
+        for language in translations.target_languages():
+            po = translations.load_po(language)
+            if not any(entry.msgstr for entry in po):
+                continue
+            locale = Locale.objects.get(language_code=language)
+            for key, record in records:
+                if translations.translate_record(key, record, locale, po, refresh=self.update):
+                    self.updated.append(f"translation {language}: {key}")
 
     def ensure_locales(self) -> Locale:
         for code, _name in settings.LANGUAGES:
