@@ -56,7 +56,9 @@ class TestPageTypeRules(WagtailPageTestCase):
         for model in [*INDEXES, ContactPage]:
             self.assertFalse(model.can_create_at(home), model)
         self.assertTrue(StandardPage.can_create_at(home))
-        self.assertTrue(ProjectPage.can_create_at(ProjectIndexPage.objects.get()))
+        self.assertTrue(
+            ProjectPage.can_create_at(ProjectIndexPage.objects.get(locale__language_code="de"))
+        )
 
 
 def body(*blocks):
@@ -83,7 +85,11 @@ def page_data(model, title: str) -> dict:
             organisations=inline_formset(
                 [
                     {
-                        "partner": str(PartnerPage.objects.get(slug="iq-netzwerk-berlin").pk),
+                        "partner": str(
+                            PartnerPage.objects.get(
+                                locale__language_code="de", slug="iq-netzwerk-berlin"
+                            ).pk
+                        ),
                         "role": "partner",
                     }
                 ]
@@ -165,14 +171,14 @@ class TestEditorsCanCreateEditPublish(WagtailPageTestCase):
                 self.assertContains(self.client.get(page.url), f"Geändert: {model.__name__}")
 
     def test_editor_cannot_create_a_page_in_the_wrong_place(self):
-        parent = NetworkIndexPage.objects.get()
+        parent = NetworkIndexPage.objects.get(locale__language_code="de")
         url = reverse("wagtailadmin_pages:add", args=["projects", "projectpage", parent.pk])
         response = self.client.get(url)
         self.assertIn(response.status_code, {302, 403})
         self.assertFalse(ProjectPage.objects.child_of(parent).exists())
 
     def test_archive_date_must_match_year(self):
-        parent = ArchiveIndexPage.objects.get()
+        parent = ArchiveIndexPage.objects.get(locale__language_code="de")
         data = page_data(ArchiveEntryPage, "Falsches Datum")
         data.update(slug="falsches-datum", date="2018-01-01", year="2019")
         data["action-publish"] = "action-publish"
@@ -231,7 +237,7 @@ class TestEditorsEditSingletonPages(WagtailPageTestCase):
     def test_contact_page_keeps_its_form_fields(self):
         from wagtail.test.utils.form_data import querydict_from_html
 
-        page = ContactPage.objects.get()
+        page = ContactPage.objects.get(locale__language_code="de")
         edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         data = querydict_from_html(edit.content.decode(), form_id="page-edit-form").dict()
         data["title"] = "Schreiben Sie uns"

@@ -26,7 +26,7 @@ def form_data(page: ContactPage, **overrides) -> dict:
 
 @pytest.fixture
 def page():
-    return ContactPage.objects.get(slug="kontakt")
+    return ContactPage.objects.get(locale__language_code="de", slug="kontakt")
 
 
 def test_valid_message_is_stored(client, page):

@@ -41,7 +41,7 @@ def test_running_the_command_again_changes_nothing():
 
 
 def test_update_restores_a_changed_page_and_default_run_keeps_editors_changes():
-    project = ProjectPage.objects.get(slug="migrapower")
+    project = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
     project.subtitle = "Von einer Redakteurin geändert"
     project.save_revision().publish()
     call_command("load_demo_content", stdout=io.StringIO())
@@ -147,13 +147,15 @@ def test_flyer_is_a_real_pdf_with_the_seed_text(client):
 
 
 def test_project_downloads_are_derived_from_the_materials():
-    project = ProjectPage.objects.get(slug="willkommen-in-berlin")
+    project = ProjectPage.objects.get(locale__language_code="de", slug="willkommen-in-berlin")
     assert [m.title for m in project.get_downloads()] == ["Flyer VIA: Willkommen in Berlin"]
-    assert not ProjectPage.objects.get(slug="migrapower").get_downloads()
+    assert not ProjectPage.objects.get(
+        locale__language_code="de", slug="migrapower"
+    ).get_downloads()
 
 
 def test_funder_is_shown_as_funder():
-    project = ProjectPage.objects.get(slug="migrapower")
+    project = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
     assert [o.partner.title for o in project.funders] == ["Bezirksamt Pankow"]
     assert {o.partner.title for o in project.lead_organisations} == {
         "MaMis en Movimiento e.V.",
@@ -165,7 +167,7 @@ def test_stream_blocks_have_deterministic_ids_for_translation_files():
     """wagtail-localize names segments by block id: fresh databases must get the same ids."""
     from demo.management.commands.load_demo_content import translation_key, with_ids
 
-    project = ProjectPage.objects.get(slug="migrapower")
+    project = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
     expected = with_ids(
         next(p for p in content.PROJECTS if p["key"] == "projects/migrapower")["goals"],
         f"{translation_key('projects/migrapower')}.goals",

@@ -36,9 +36,10 @@ def test_unprefixed_paths_still_redirect_to_the_language(client):
     assert client.get("/projekte/").headers["Location"] == "/de/projekte/"
 
 
-def test_page_without_translation_redirects_to_its_own_language(client):
-    # No English translation of this page: /en/… leads to the German page, never German
-    # text under lang="en".
-    response = client.get("/en/projekte/migrapower/")
+def test_language_without_a_live_home_redirects_to_the_german_page(client):
+    from home.models import HomePage
+
+    HomePage.objects.get(locale__language_code="ar").unpublish()
+    response = client.get("/ar/")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/de/projekte/migrapower/"
+    assert response.headers["Location"] == "/de/"

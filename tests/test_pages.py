@@ -19,8 +19,8 @@ PAGES = {
     "/de/projekte/migrapower/": [
         "Fachberatung für Migrant*innenorganisationen",
         "<dt>Gefördert vom</dt>",
-        'href="/de/partner/bezirksamt-pankow/">Bezirksamt Pankow</a>',
-        'href="/de/partner/mamis-en-movimiento/">MaMis en Movimiento e.V.</a>',
+        'href="/de/partner/bezirksamt-pankow/"><bdi>Bezirksamt Pankow</bdi></a>',
+        'href="/de/partner/mamis-en-movimiento/"><bdi>MaMis en Movimiento e.V.</bdi></a>',
         "Direkte Ziele für das Projekt",
         "Unser Angebot richtet sich an:",
         "Arbeitshilfen als fassbare Instrumente",

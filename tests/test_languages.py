@@ -1,0 +1,142 @@
+"""Six languages: translated demo content, language links, RTL, sitemap, untranslated pages."""
+
+import re
+
+import polib
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+from core.models import StandardPage
+from demo import translations
+from home.models import HomePage
+from projects.models import ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+SKIP_LINK = {
+    "de": "Zum Inhalt springen",
+    "en": "Skip to content",
+    "es": "Saltar al contenido",
+    "it": "Vai al contenuto",
+    "tr": "İçeriğe geç",
+    "ar": "الانتقال إلى المحتوى",
+}
+
+
+def demo_pages(language: str):
+    return Page.objects.filter(locale__language_code=language, depth__gt=1).live()
+
+
+@pytest.mark.parametrize("language", translations.target_languages())
+def test_translation_files_are_complete_and_well_formed(language):
+    po = polib.pofile(str(translations.po_path(language)))
+    assert po.untranslated_entries() == []
+    for entry in po:
+        if entry.msgctxt.endswith("::slug"):
+            assert re.fullmatch(r"[a-z0-9-]+", entry.msgstr), entry.msgstr
+        tags = re.findall(r"</?\w+[^>]*>", entry.msgid)
+        assert re.findall(r"</?\w+[^>]*>", entry.msgstr) == tags, entry.msgctxt
+
+
+@pytest.mark.parametrize("language", translations.target_languages())
+def test_every_demo_page_exists_in_every_language(language):
+    german = set(demo_pages("de").values_list("translation_key", flat=True))
+    translated = set(demo_pages(language).values_list("translation_key", flat=True))
+    assert german == translated
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_in_each_language(client, language):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    assert SKIP_LINK[language] in html
+    # Navigation leads to the sections of the same language.
+    nav = html[html.index('id="main-nav-list"') :]
+    nav = nav[: nav.index("</ul>")]
+    assert len(re.findall(rf'href="/{language}/[^"]+/"', nav)) == 6
+
+
+def test_language_switcher_leads_to_the_same_project(client):
+    project = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
+    html = client.get(project.url).content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    for translation in project.get_translations().live():
+        code = translation.locale.language_code
+        assert f'href="{translation.url}" lang="{code}" hreflang="{code}"' in switcher
+    assert 'lang="ar"' in switcher and "العربية" in switcher
+
+
+def test_each_page_links_its_translations_with_hreflang(client):
+    project = ProjectPage.objects.get(
+        locale__language_code="tr",
+        translation_key=ProjectPage.objects.get(
+            locale__language_code="de", slug="migrapower"
+        ).translation_key,
+    )
+    html = client.get(project.url).content.decode()
+    for code in LANGUAGES:
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/' in html
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/de/projekte/migrapower/">'
+        in html
+    )
+    assert f'<link rel="canonical" href="http://testserver{project.url}">' in html
+
+
+def test_sitemap_lists_every_page_in_every_language_with_alternates(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", xml)
+    assert len(locations) == Page.objects.filter(depth__gt=1).live().count()
+    for code in LANGUAGES:
+        assert f"<loc>http://localhost/{code}/</loc>" in xml
+    assert xml.count('hreflang="x-default"') == len(locations)
+
+
+def test_dates_and_ui_follow_the_language(client):
+    html = client.get("/es/").content.decode()
+    assert "Saltar al contenido" in html and "Zum Inhalt springen" not in html
+
+
+class TestUntranslatedPage:
+    """A German page without translations: absent elsewhere, the switcher leads home."""
+
+    @pytest.fixture
+    def page(self):
+        home = HomePage.objects.get(locale__language_code="de")
+        page = StandardPage(title="Nur auf Deutsch", slug="nur-auf-deutsch", show_in_menus=True)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    def test_absent_from_other_languages_navigation_and_search(self, client, page):
+        assert "Nur auf Deutsch" in client.get("/de/").content.decode()
+        html = client.get("/en/").content.decode()
+        assert "Nur auf Deutsch" not in html
+        assert "Nur auf Deutsch" not in client.get("/en/search/", {"q": "Deutsch"}).content.decode()
+
+    def test_switcher_leads_to_the_other_languages_home(self, client, page):
+        html = client.get("/de/nur-auf-deutsch/").content.decode()
+        switcher = html[html.index('class="language-switcher"') :]
+        assert 'href="/en/" lang="en"' in switcher
+        assert 'href="/ar/" lang="ar"' in switcher
+
+    def test_its_address_under_another_language_is_not_found(self, client, page):
+        response = client.get("/en/nur-auf-deutsch/")
+        assert response.status_code == 404
+        assert "Page not found" in response.content.decode()
+
+    def test_locale_exists_for_every_language(self, page):
+        assert set(Locale.objects.values_list("language_code", flat=True)) == set(LANGUAGES)
+
+
+def test_the_admin_speaks_german(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert '<html lang="de"' in html
+    assert "Seiten" in html
