@@ -140,3 +140,9 @@ def test_the_admin_speaks_german(client, editor):
     html = client.get("/admin/").content.decode()
     assert '<html lang="de"' in html
     assert "Seiten" in html
+
+
+def test_contact_form_speaks_the_readers_language(client):
+    html = client.get("/tr/iletisim/").content.decode()
+    assert ">E-posta <span" in html and ">Mesaj <span" in html
+    assert "Lütfen bu alanı boş bırakın" in html  # the honeypot label, a UI string
