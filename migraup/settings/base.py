@@ -184,6 +184,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No avatars from an outside service, in the admin either (privacy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Admin account for `make run` (created or updated by `manage.py ensure_admin`).
