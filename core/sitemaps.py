@@ -3,10 +3,11 @@
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.alternates import language_alternates
 
 
 class MultilingualSitemap(Sitemap):
@@ -27,15 +28,9 @@ class MultilingualSitemap(Sitemap):
         urls = {url["location"]: url for url in super()._urls(page, protocol, domain)}
         for item in self.paginator.page(page).object_list:
             url = urls.get(item.get_full_url(self.request))
-            translations = item.get_translations(inclusive=True).live().select_related("locale")
-            alternates = [
-                {"lang_code": t.locale.language_code, "location": t.get_full_url(self.request)}
-                for t in translations
-            ]
-            if url is None or len(alternates) < 2:
-                continue
-            default = [a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE]
-            url["alternates"] = alternates + [
-                {"lang_code": "x-default", "location": a["location"]} for a in default
-            ]
+            alternates = language_alternates(item, lambda p: p.get_full_url(self.request))
+            if url is not None and len(alternates) > 2:  # more than itself and x-default
+                url["alternates"] = [
+                    {"lang_code": code, "location": location} for code, location in alternates
+                ]
         return list(urls.values())

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.alternates import language_alternates
 from core.models import StandardPage
 
 register = template.Library()
@@ -111,10 +112,6 @@ def hreflangs(context) -> dict:
     if page is None or not getattr(page, "pk", None):
         return {"alternates": []}
     # Absolute URLs on the host the reader used (the Site record may name another port).
-    alternates = [
-        (p.locale.language_code, request.build_absolute_uri(p.get_url(request)))
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
-    ]
-    default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+    alternates = language_alternates(page, lambda p: request.build_absolute_uri(p.get_url(request)))
     canonical = request.build_absolute_uri(page.get_url(request))
-    return {"alternates": alternates, "default": default, "canonical": canonical}
+    return {"alternates": alternates, "canonical": canonical}
