@@ -7,10 +7,25 @@ from django.core.management import call_command
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Build the whole demo site once; each test runs in a transaction rolled back after it."""
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb):
+    """Create the test database and build the whole demo site in it, once.
+
+    Replaces pytest-django's fixture, which sets up only the databases that marked tests
+    use: the browser tests (tests/browser) carry no ``django_db`` mark, and run alone they
+    would otherwise reach the developer's real database.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=verbosity, interactive=False, aliases={"default"}, keepdb=django_db_keepdb
+        )
         call_command("load_demo_content", stdout=io.StringIO())
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=verbosity)
 
 
 @pytest.fixture

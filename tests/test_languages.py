@@ -5,6 +5,7 @@ import re
 import polib
 import pytest
 from django.conf import settings
+from django.utils.html import escape
 from wagtail.models import Locale, Page
 
 from core.models import StandardPage
@@ -59,6 +60,10 @@ def test_home_page_in_each_language(client, language):
     nav = html[html.index('id="main-nav-list"') :]
     nav = nav[: nav.index("</ul>")]
     assert len(re.findall(rf'href="/{language}/[^"]+/"', nav)) == 6
+    # The menu is the language's own page tree: its items are the translated section titles.
+    home = HomePage.objects.get(locale__language_code=language)
+    for section in home.get_children().live().in_menu():
+        assert f'href="{section.url}">{escape(section.title)}</a>' in nav
 
 
 def test_language_switcher_leads_to_the_same_project(client):

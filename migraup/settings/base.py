@@ -187,6 +187,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from an outside service, in the admin either (privacy).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A page submitted for translation stays a draft until the editor publishes it, so readers
+# never get German text under another language's prefix (wagtail-localize's default would
+# publish the untranslated copy at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Admin account for `make run` (created or updated by `manage.py ensure_admin`).
 MIGRAUP_ADMIN_USERNAME = os.environ.get("ADMIN_USERNAME", "")

@@ -20,3 +20,9 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
+# On SQLite the test database is a file rather than Django's shared in-memory database, so the
+# browser tests' server threads each open their own connection to it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="migraup-test-db-")) / "test.sqlite3")
+    }

@@ -1,0 +1,81 @@
+"""Browser tests: Debian's Chromium driven by Playwright against the site served from a thread.
+
+The server thread uses the session's test database, which already holds the demo content.
+These tests take no ``django_db`` mark, so pytest-django runs them after all database tests,
+and what they commit (an editor's published page) cannot leak into a rolled-back test.
+Each test cleans up what it created.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.test.testcases import LiveServerThread
+
+# Debian's Chromium; nothing is downloaded. These flags keep it off the (closed) network.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The site, served by Django's live-server thread on a free port of 127.0.0.1."""
+    django_db_blocker.unblock()
+    # Static files come from whitenoise (as in production), media from the thread's handler.
+    thread = LiveServerThread("127.0.0.1", lambda app: app, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+    django_db_blocker.restore()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"The browser tests need Debian's Chromium at {CHROMIUM} "
+            "(apt-get install chromium, or `make browser`; or set CHROMIUM=/path/to/chromium)."
+        )
+    # Playwright's sync API keeps an event loop running in this thread; Django's guard
+    # against ORM calls from async code would refuse the tests' plain, sequential queries.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        # Playwright gives every launch a fresh, empty user-data-dir of its own.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser context (no cookies) whose relative URLs go to the site."""
+    context = browser.new_context(base_url=site_url, locale="de-DE")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot_dir() -> Path:
+    """Where screenshots go: $SCREENSHOT_DIR (kept by CI) or build/screenshots."""
+    path = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parents[2] / "build/screenshots"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
