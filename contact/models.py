@@ -14,6 +14,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from search.text import StemmedSearchMixin
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ class FormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(StemmedSearchMixin, AbstractEmailForm):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -52,7 +53,11 @@ class ContactPage(AbstractEmailForm):
             heading=_("E-mail notification (optional; messages are always stored)"),
         ),
     ]
-    search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *AbstractEmailForm.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("search_stems"),
+    ]
 
     class Meta:
         verbose_name = _("contact page")

@@ -7,10 +7,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.text import StemmedSearchMixin
+
 from .blocks import BodyBlock
 
 
-class BasePage(Page):
+class BasePage(StemmedSearchMixin, Page):
     """Fields every content page has: a short introduction and a free body."""
 
     intro = models.TextField(
@@ -24,6 +26,8 @@ class BasePage(Page):
         *Page.search_fields,
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
+        # Stems in the page's language, so "Netzwerke" finds "Netzwerk" (search/text.py).
+        index.SearchField("search_stems"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 

@@ -8,6 +8,8 @@ from wagtail.search import index
 
 from core.models import BasePage, IndexPage
 
+from .text import document_key, extract_text
+
 
 class MaterialIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
@@ -73,6 +75,10 @@ class MaterialPage(BasePage):
         verbose_name=_("project"),
     )
 
+    # The file's text, extracted when the file is chosen or replaced (search finds its words).
+    document_text = models.TextField(editable=False, blank=True, default="")
+    document_text_key = models.CharField(editable=False, blank=True, default="", max_length=80)
+
     parent_page_types = ["materials.MaterialIndexPage"]
     subpage_types: list[str] = []
 
@@ -93,6 +99,7 @@ class MaterialPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
+        index.SearchField("document_text"),
         index.FilterField("kind"),
         index.FilterField("material_language"),
         index.FilterField("year"),
@@ -101,6 +108,19 @@ class MaterialPage(BasePage):
     class Meta:
         verbose_name = _("material")
         verbose_name_plural = _("materials")
+
+    def save(self, *args, **kwargs):
+        self.refresh_document_text()
+        return super().save(*args, **kwargs)
+
+    def refresh_document_text(self) -> bool:
+        """Extract the file's text if the file changed; True if it did."""
+        key = document_key(self.document)
+        if key == self.document_text_key:
+            return False
+        self.document_text = extract_text(self.document) if self.document else ""
+        self.document_text_key = key
+        return True
 
     @property
     def file_extension(self) -> str:

@@ -87,6 +87,11 @@ class ProjectPage(BasePage):
         index.SearchField("offers"),
         index.SearchField("sustainability"),
         index.SearchField("contact_organisation"),
+        index.SearchField("contact_address"),
+        # Readers look for a person: the project's contact is found by name and role.
+        index.RelatedFields(
+            "contact_person", [index.SearchField("name"), index.SearchField("role")]
+        ),
     ]
 
     class Meta:

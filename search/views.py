@@ -1,38 +1,197 @@
-"""The site search at /<lang>/search/ (search in the reader's language)."""
+"""The site search at /<lang>/search/: everything public in the reader's language.
 
-import re
+Only Wagtail's search API is used, so the same code runs on the database backend and on
+OpenSearch. When the configured engine fails, the page answers from the database backend
+(kept up to date beside it, see settings) and logs a warning.
+"""
 
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from archive.models import ArchiveEntryPage
+from materials.models import MaterialPage
+from networks.models import NetworkPage
+from partners.models import PartnerPage
+from projects.models import ProjectPage
+
+from .highlight import snippet
+from .ranking import TitleFirstResults
+from .text import language_query, query_words, searchable_text
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+FALLBACK_BACKEND = "database"
 
 
-def search_terms(query: str) -> str:
-    """The words of a query, without operators or quotes that some backends reject."""
-    return " ".join(re.findall(r"\w+", query))
+@dataclass(frozen=True)
+class Kind:
+    slug: str
+    label: str  # one result's kind
+    label_plural: str  # the filter
+    models: tuple = ()  # empty: every other page
+
+
+KINDS = [
+    Kind("project", _("Project"), _("Projects"), (ProjectPage,)),
+    Kind("network", _("Network"), _("Networks"), (NetworkPage,)),
+    Kind("partner", _("Partner"), _("Partners"), (PartnerPage,)),
+    Kind("material", _("Material"), _("Materials"), (MaterialPage,)),
+    Kind("archive", _("Archive"), _("Archive"), (ArchiveEntryPage,)),
+    Kind("page", _("Page"), _("Other pages")),
+]
+KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
+TYPED_MODELS = tuple(model for kind in KINDS for model in kind.models)
+
+
+def kind_of(page: Page) -> Kind:
+    return next((k for k in KINDS if isinstance(page, k.models)), KINDS_BY_SLUG["page"])
+
+
+def filtered_pages(locale: Locale, kind: Kind | None, year: int | None):
+    pages = Page.objects.live().public().filter(locale=locale)
+    if kind is None:
+        return pages.specific()
+    if kind.slug == "archive" and year:
+        return ArchiveEntryPage.objects.live().public().filter(locale=locale, year=year)
+    pages = pages.type(*kind.models) if kind.models else pages.not_type(*TYPED_MODELS)
+    return pages.specific()
+
+
+@dataclass
+class Outcome:
+    results: object = None  # SearchResults
+    kind_counts: dict = field(default_factory=dict)
+    year_counts: dict = field(default_factory=dict)
+    any_word: bool = False  # no page had all words; these have some of them
+
+
+def run_search(backend_name: str, words: list[str], language: str, locale, kind, year) -> Outcome:
+    backend = get_search_backend(backend_name)
+    outcome = Outcome()
+    for operator in ("and", "or"):
+        query = language_query(words, language, operator)
+        all_kinds = backend.search(query, Page.objects.live().public().filter(locale=locale))
+        by_type = all_kinds.facet("content_type_id")
+        if by_type or len(words) == 1:
+            break
+        outcome.any_word = True
+    kind_by_type = {
+        content_type.pk: kind_of_model
+        for kind_of_model in KINDS
+        for content_type in ContentType.objects.get_for_models(*kind_of_model.models).values()
+    }
+    for content_type, count in by_type.items():
+        slug = kind_by_type.get(int(content_type), KINDS_BY_SLUG["page"]).slug
+        outcome.kind_counts[slug] = outcome.kind_counts.get(slug, 0) + count
+    if kind and kind.slug == "archive":
+        archive = ArchiveEntryPage.objects.live().public().filter(locale=locale)
+        years = backend.search(query, archive).facet("year")
+        outcome.year_counts = dict(sorted(years.items(), reverse=True))
+    results = backend.search(query, filtered_pages(locale, kind, year))
+    outcome.results = TitleFirstResults(results, words, language)
+    return outcome
 
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    terms = search_terms(query)
-    if terms:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(terms)
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
+    locale = Locale.get_active()
+    language = locale.language_code
+    kind = KINDS_BY_SLUG.get(request.GET.get("type", ""))
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and len(year) == 4 else None
+    words = query_words(query, language)
+
+    outcome, unavailable = Outcome(), False
+    if words:
+        backends = ["default"]
+        if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS:
+            backends.append(FALLBACK_BACKEND)
+        for backend_name in backends:
+            try:
+                outcome = run_search(backend_name, words, language, locale, kind, year)
+                paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
+                page = _page(paginator, request.GET.get("page"))
+                page.object_list = list(page.object_list)  # run the query here, in the try
+                break
+            except Exception:  # the engine is down or answered an error: never a 500
+                logger.warning("Search backend %r failed", backend_name, exc_info=True)
+        else:
+            unavailable = True
+    if not words or unavailable:
+        paginator = Paginator([], RESULTS_PER_PAGE)
         page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+
+    results = [
+        {
+            "page": result,
+            "kind": kind_of(result),
+            "snippet": snippet(searchable_text(result, exclude=("title",)), words, language),
+        }
+        for result in page
+    ]
+
+    def url(**params) -> str:
+        params = {"q": query, **params}
+        return "?" + urlencode({key: value for key, value in params.items() if value})
+
+    kinds = [
+        {
+            "kind": k,
+            "count": outcome.kind_counts.get(k.slug, 0),
+            "current": k == kind,
+            "url": url(type=k.slug),
+        }
+        for k in KINDS
+    ]
+    years = [
+        {"year": y, "count": count, "current": y == year, "url": url(type="archive", year=y)}
+        for y, count in outcome.year_counts.items()
+    ]
+    here = {"type": kind.slug if kind else "", "year": year or ""}
+    pages = {
+        "previous": url(**here, page=page.previous_page_number()) if page.has_previous() else "",
+        "next": url(**here, page=page.next_page_number()) if page.has_next() else "",
+    }
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
+        {
+            "search_query": query,
+            "search_words": words,
+            "results": results,
+            "page_obj": page,
+            "paginator": paginator,
+            "kinds": kinds,
+            "kind": kind,
+            "all_kinds_url": url(),
+            "total": sum(outcome.kind_counts.values()),
+            "years": years,
+            "year": year,
+            "archive_url": url(type="archive"),
+            "pages": pages,
+            "any_word": outcome.any_word,
+            "unavailable": unavailable,
+        },
     )
+
+
+def _page(paginator: Paginator, number: str | None):
+    """The requested page of results; page 1 for nonsense, the last one beyond the end."""
+    try:
+        return paginator.page(number or 1)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(1 if int(number) < 1 else paginator.num_pages)

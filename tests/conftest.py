@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -22,6 +23,9 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
             verbosity=verbosity, interactive=False, aliases={"default"}, keepdb=django_db_keepdb
         )
         call_command("load_demo_content", stdout=io.StringIO())
+        if settings.SEARCH_URL:
+            # A fresh OpenSearch index of this test database (earlier runs left theirs).
+            call_command("update_index", backend_name="default", stdout=io.StringIO())
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():

@@ -29,6 +29,7 @@ from demo import content, translations
 from demo.flyer import build_cover_png, build_flyer_pdf
 from home.models import HomePage
 from materials.models import MaterialIndexPage, MaterialPage
+from materials.signals import refresh_materials_text
 from networks.models import NetworkIndexPage, NetworkPage
 from partners.models import PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner
@@ -99,6 +100,10 @@ class Command(BaseCommand):
         bad_numchild = Page.find_problems()[4]
         if bad_numchild:
             Page.fix_tree(fix_paths=False)
+        # Materials whose file text is missing or stale (made before extraction existed).
+        extracted = refresh_materials_text(MaterialPage.objects.all())
+        if extracted:
+            self.updated.append(f"file text of {extracted} material(s)")
         for label in self.created:
             self.stdout.write(f"  created {label}")
         for label in self.updated:

@@ -1,0 +1,323 @@
+"""The site search: kinds, snippets, filters, bad input, relevance, and an index that follows
+what editors do. Runs on the configured backend: the database backend by default, OpenSearch
+when SEARCH_URL is set (.ci/run does both)."""
+
+import io
+import logging
+import re
+from urllib.parse import urlencode
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from core.models import StandardPage
+from home.models import HomePage
+from materials.models import MaterialIndexPage, MaterialPage
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_with(text: str) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.drawString(72, 720, text)
+    pdf.save()
+    return buffer.getvalue()
+
+
+def refresh_index() -> None:
+    """OpenSearch shows new documents after a refresh (about a second); make it now."""
+    backend = get_search_backend()
+    if hasattr(backend, "get_index_for_model"):
+        backend.get_index_for_model(Page).refresh()
+
+
+def search(client, language: str, **params) -> str:
+    response = client.get(f"/{language}/search/?{urlencode(params)}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_urls(html: str) -> list[str]:
+    return re.findall(r'class="search-result__title"><a href="([^"]+)"', html)
+
+
+def page_in(language: str, german_url: str) -> Page:
+    german = Page.objects.get(
+        url_path__endswith=german_url.removeprefix("/de"), locale__language_code="de"
+    )
+    return german.get_translation(Locale.objects.get(language_code=language))
+
+
+# --- relevance: (language, query, the German page whose translation must be in the top 3) --
+RELEVANCE = [
+    ("de", "MigraPower", "/de/projekte/migrapower/"),
+    ("de", "Lingua Pankow", "/de/fachvernetzung/lingua-pankow/"),
+    ("de", "Frauen Trennung", "/de/fachvernetzung/ag-frauen-in-trennung/"),
+    ("de", "Beratungen", "/de/projekte/willkommen-in-berlin/"),
+    ("de", "Oikonomidou", "/de/materialien/flyer-willkommen-in-berlin/"),  # only in the PDF
+    ("de", "Flyer Willkommen", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("de", "Bezirksamt", "/de/partner/bezirksamt-pankow/"),
+    ("de", "verabschieden", "/de/archiv/2025-abschluss/"),
+    ("de", "Impressum", "/de/impressum/"),
+    ("de", "Kontakt", "/de/kontakt/"),
+    ("en", "goodbye", "/de/archiv/2025-abschluss/"),
+    ("en", "privacy", "/de/datenschutz/"),
+    ("en", "flyers", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("en", "Kommune Interkulturell", "/de/projekte/kommune-interkulturell/"),
+    ("en", "continues", "/de/archiv/2017-migrapower-mit-via/"),
+    ("es", "folletos", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("es", "privacidad", "/de/datenschutz/"),
+    ("es", "despedimos", "/de/archiv/2025-abschluss/"),
+    ("es", "MaMis", "/de/partner/mamis-en-movimiento/"),
+    ("it", "volantini", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("it", "congediamo", "/de/archiv/2025-abschluss/"),
+    ("it", "BEFaN", "/de/fachvernetzung/befan/"),
+    ("it", "Informativa privacy", "/de/datenschutz/"),
+    ("tr", "broşür", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("tr", "İLETİŞİM", "/de/kontakt/"),  # dotted capital İ
+    ("tr", "IQ Netzwerk", "/de/partner/iq-netzwerk-berlin/"),
+    ("tr", "Oikonomidou", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("ar", "الخصوصية", "/de/datenschutz/"),
+    ("ar", "منشور", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("ar", "Lingua Pankow", "/de/fachvernetzung/lingua-pankow/"),
+    ("ar", "التواصل", "/de/kontakt/"),
+    ("ar", "AK Diversity", "/de/fachvernetzung/ak-diversity/"),
+]
+
+
+@pytest.mark.parametrize(("language", "query", "german_url"), RELEVANCE)
+def test_relevance(client, language, query, german_url):
+    expected = page_in(language, german_url).url
+    assert expected in result_urls(search(client, language, q=query))[:3]
+
+
+def test_relevance_set_covers_every_language_and_kind():
+    assert {language for language, _q, _u in RELEVANCE} == {c for c, _n in settings.LANGUAGES}
+    kinds = {url.split("/")[2] for _l, _q, url in RELEVANCE}
+    assert {"projekte", "fachvernetzung", "partner", "materialien", "archiv"} <= kinds
+    assert len(RELEVANCE) >= 30
+
+
+# --- the results page --------------------------------------------------------------------
+
+
+def test_a_result_shows_kind_snippet_and_link(client):
+    html = search(client, "de", q="Beratungen")
+    result = html[html.index('class="search-result"') :]
+    result = result[: result.index("</li>")]
+    assert 'class="search-result__kind">Projekt' in html
+    # "Beratungen" finds "Beratung" and marks it.
+    assert "<mark>Beratung</mark>" in result
+    assert 'value="Beratungen"' in html  # the query stays in the box
+
+
+def test_materials_link_to_their_file_with_type_and_size(client):
+    html = search(client, "de", q="Oikonomidou")
+    material = MaterialPage.objects.get(locale__language_code="de")
+    assert f'href="{material.document.url}" download' in html
+    assert "(PDF, 4,6\xa0KB)" in html
+    assert "<mark>Oikonomidou</mark>" in html  # the snippet comes from the PDF's text
+
+
+def test_kinds_have_counts_and_filter(client):
+    html = search(client, "de", q="Netzwerk")
+    counts = dict(re.findall(r'type=(\w+)">[^<]+<span class="count">\((\d+)\)', html))
+    assert int(counts["network"]) >= 4 and int(counts["project"]) >= 1
+    only_networks = search(client, "de", q="Netzwerk", type="network")
+    urls = result_urls(only_networks)
+    assert urls and all(url.startswith("/de/fachvernetzung/") for url in urls)
+    assert 'type=network" aria-current="true"' in only_networks
+
+
+def test_archive_filters_by_year(client):
+    html = search(client, "de", q="migraUp", type="archive")
+    years = dict(re.findall(r'year=(\d{4})"[^>]*>\d{4} <span class="count">\((\d+)\)', html))
+    assert "2015" in years and "2025" in years
+    urls = result_urls(search(client, "de", q="migraUp", type="archive", year="2025"))
+    assert urls and all(url.startswith("/de/archiv/2025-") for url in urls)
+
+
+def test_highlighting_escapes_content_and_query(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    page = StandardPage(
+        title="Sicherheitsprobe", slug="sicherheitsprobe", intro='<b onclick="x()">Fettdruck</b>'
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    refresh_index()
+    html = search(client, "de", q="Fettdruck <script>alert(1)</script>")
+    assert "&lt;b onclick=&quot;x()&quot;&gt;" in html and "<b onclick" not in html
+    assert "<script>alert(1)" not in html
+    html = search(client, "de", q="Fettdruck")
+    assert "<mark>Fettdruck</mark>" in html
+
+
+def test_pagination_keeps_query_and_filter(client):
+    for number in range(12):
+        page = StandardPage(title=f"Zählprobe {number}", slug=f"zaehlprobe-{number}")
+        HomePage.objects.get(locale__language_code="de").add_child(instance=page)
+        page.save_revision().publish()
+    refresh_index()
+    first = search(client, "de", q="Zählprobe")
+    assert len(result_urls(first)) == 10
+    assert 'href="?q=Z%C3%A4hlprobe&amp;type=page&amp;page=2"' not in first
+    assert 'href="?q=Z%C3%A4hlprobe&amp;page=2" rel="next"' in first
+    second = search(client, "de", q="Zählprobe", page="2")
+    assert len(result_urls(second)) == 2
+    assert search(client, "de", q="Zählprobe", page="99999").count("search-result__title") == 2
+    assert search(client, "de", q="Zählprobe", page="-1").count("search-result__title") == 10
+
+
+def test_no_result_has_a_helpful_empty_state(client):
+    html = search(client, "de", q="Quasselstrippe")
+    assert "Nichts gefunden für „Quasselstrippe“" in html
+    assert 'class="empty-state"' in html
+
+
+def test_all_words_first_then_any(client):
+    html = search(client, "de", q="MigraPower Quasselstrippe")
+    assert page_in("de", "/de/projekte/migrapower/").url in result_urls(html)
+    assert 'class="search-any-word"' in html
+
+
+BAD_INPUT = [
+    {"q": ""},
+    {"q": "x" * 10_000},
+    {"q": '" ( ) AND OR NOT * : \\ ~ ^ -'},
+    {"q": '"Lingua Pankow'},
+    {"q": "'; DROP TABLE wagtailcore_page; --"},
+    {"q": "1 OR 1=1"},
+    {"q": "الشبكة"},
+    {"q": "İstanbul ıspanak ISPARTA"},
+    {"q": "🙂 Netzwerk 🌍"},
+    {"q": "Netzwerk", "page": "-1"},
+    {"q": "Netzwerk", "page": "abc"},
+    {"q": "Netzwerk", "page": "99999"},
+    {"q": "Netzwerk", "type": "<script>"},
+    {"q": "Netzwerk", "type": "archive", "year": "abcd"},
+    {"q": "Netzwerk", "type": "archive", "year": "99999999999999999999"},
+    {"q": "\x00Netzwerk"},
+]
+
+
+@pytest.mark.parametrize("params", BAD_INPUT)
+@pytest.mark.parametrize("language", ["de", "tr", "ar"])
+def test_bad_input_answers(client, language, params):
+    html = search(client, language, **params)
+    assert 'role="search"' in html
+    box = re.search(r'id="search-q" type="search" name="q" value="([^"]*)"', html).group(1)
+    assert len(box) <= 200  # the query is capped and shown escaped
+    assert "<script>" not in html.split("</head>")[1]
+
+
+# --- the index follows the content ---------------------------------------------------------
+
+
+def test_index_follows_publish_unpublish_move_and_delete(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    page = StandardPage(title="Sprechcafé Wedding", slug="sprechcafe", live=False)
+    home.add_child(instance=page)
+    page.save_revision()  # a draft is not found
+    refresh_index()
+    assert result_urls(search(client, "de", q="Sprechcafé")) == []
+    page.get_latest_revision().publish()
+    refresh_index()
+    assert result_urls(search(client, "de", q="Sprechcafé")) == ["/de/sprechcafe/"]
+    page.move(StandardPage.objects.get(locale__language_code="de", slug="impressum"), "last-child")
+    refresh_index()
+    assert result_urls(search(client, "de", q="Sprechcafé")) == ["/de/impressum/sprechcafe/"]
+    page.refresh_from_db()
+    page.unpublish()
+    refresh_index()
+    assert result_urls(search(client, "de", q="Sprechcafé")) == []
+    page.save_revision().publish()
+    page.delete()
+    refresh_index()
+    assert result_urls(search(client, "de", q="Sprechcafé")) == []
+
+
+def test_index_follows_translation(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    page = StandardPage(title="Elterncafé", slug="elterncafe")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title, english.slug = "Parents' café", "parents-cafe"
+    english.save_revision().publish()
+    refresh_index()
+    assert result_urls(search(client, "en", q="parents café")) == ["/en/parents-cafe/"]
+    assert result_urls(search(client, "de", q="parents")) == []
+
+
+def test_new_uploads_are_searchable_by_their_text(client):
+    document = get_document_model().objects.create(
+        title="Handreichung",
+        file=ContentFile(pdf_with("Handreichung Zuckerwattenmaschine"), "hand.pdf"),
+    )
+    index_page = MaterialIndexPage.objects.get(locale__language_code="de")
+    material = MaterialPage(title="Handreichung", slug="handreichung", document=document)
+    index_page.add_child(instance=material)
+    material.save_revision().publish()
+    refresh_index()
+    assert "/de/materialien/handreichung/" in result_urls(
+        search(client, "de", q="Zuckerwattenmaschine")
+    )
+    # The editor replaces the file: the new words are found, the old ones are gone.
+    document.file = ContentFile(pdf_with("Handreichung Seifenblasenwerkstatt"), "hand2.pdf")
+    document._set_file_hash()
+    document.save()
+    refresh_index()
+    assert "/de/materialien/handreichung/" in result_urls(
+        search(client, "de", q="Seifenblasenwerkstatt")
+    )
+    assert result_urls(search(client, "de", q="Zuckerwattenmaschine")) == []
+
+
+def test_update_index_rebuilds(client):
+    call_command("update_index", stdout=io.StringIO())
+    refresh_index()
+    assert page_in("de", "/de/projekte/migrapower/").url in result_urls(
+        search(client, "de", q="MigraPower")
+    )
+
+
+# --- resilience ----------------------------------------------------------------------------
+
+UNREACHABLE_ENGINE = {
+    "BACKEND": "wagtail.search.backends.opensearch2",
+    "URLS": ["http://127.0.0.1:9"],  # nothing listens on the discard port
+    "TIMEOUT": 1,
+    "AUTO_UPDATE": False,
+}
+
+
+def test_engine_down_falls_back_to_the_database(client, caplog):
+    backends = {"default": UNREACHABLE_ENGINE, "database": settings.DATABASE_SEARCH}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), caplog.at_level(logging.WARNING):
+        html = search(client, "de", q="Lingua Pankow")
+    assert "/de/fachvernetzung/lingua-pankow/" in result_urls(html)
+    assert any("Search backend 'default' failed" in r.getMessage() for r in caplog.records)
+
+
+def test_engine_down_without_fallback_says_so(client, caplog):
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": UNREACHABLE_ENGINE}):
+        html = search(client, "de", q="Lingua Pankow")
+    assert "Die Suche ist gerade nicht verfügbar" in html
+
+
+def test_publishing_works_while_the_engine_is_down(client):
+    engine = {**UNREACHABLE_ENGINE, "AUTO_UPDATE": True}
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": engine}):
+        page = StandardPage(title="Trotzdem veröffentlicht", slug="trotzdem")
+        HomePage.objects.get(locale__language_code="de").add_child(instance=page)
+        page.save_revision().publish()
+    assert client.get("/de/trotzdem/").status_code == 200
