@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test browser lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install run test browser opensearch opensearch-stop test-search-engine lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,20 @@ browser:
 	@test -x /usr/bin/chromium || { \
 		apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+# A real OpenSearch node on 127.0.0.1:$(OPENSEARCH_PORT), one JVM built from Maven Central
+# (tools/opensearch); use it with SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT).
+OPENSEARCH_PORT ?= 9201
+export OPENSEARCH_PORT
+opensearch:
+	tools/opensearch/start-background.sh
+
+opensearch-stop:
+	tools/opensearch/stop.sh
+
+# The search tests against that node (started if needed).
+test-search-engine: $(STAMP) opensearch
+	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(BIN)/pytest tests/test_search.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

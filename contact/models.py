@@ -14,7 +14,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from search.text import StemmedSearchMixin
+from search.text import page_stems
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class FormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(StemmedSearchMixin, AbstractEmailForm):
+class ContactPage(AbstractEmailForm):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -61,6 +61,9 @@ class ContactPage(StemmedSearchMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact page")
+
+    def search_stems(self) -> str:
+        return page_stems(self)
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)

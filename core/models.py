@@ -7,12 +7,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from search.text import StemmedSearchMixin
+from search.text import page_stems
 
 from .blocks import BodyBlock
 
 
-class BasePage(StemmedSearchMixin, Page):
+class BasePage(Page):
     """Fields every content page has: a short introduction and a free body."""
 
     intro = models.TextField(
@@ -33,6 +33,9 @@ class BasePage(StemmedSearchMixin, Page):
 
     class Meta:
         abstract = True
+
+    def search_stems(self) -> str:
+        return page_stems(self)
 
 
 class IndexPage(BasePage):

@@ -95,8 +95,10 @@ def searchable_text(obj: models.Model, exclude: tuple[str, ...] = ()) -> str:
     return "\n".join(parts)
 
 
-class StemmedSearchMixin:
-    """Indexes the stems of a page's text in the page's own language (see module docstring)."""
+def page_stems(page) -> str:
+    """The stems of a page's text in the page's own language, for its ``search_stems`` field.
 
-    def search_stems(self) -> str:
-        return stems_of(searchable_text(self), self.locale.language_code)
+    Each page class defines the method itself: OpenSearch's mapping looks for the model
+    class that defines an indexed attribute, so it cannot come from a plain mixin.
+    """
+    return stems_of(searchable_text(page), page.locale.language_code)

@@ -23,6 +23,22 @@ from materials.models import MaterialIndexPage, MaterialPage
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def the_configured_engine_answers(request, caplog):
+    """Outside the resilience tests, a fallback to the database would hide a broken engine."""
+    yield
+    if not request.node.name.startswith("test_engine_down"):
+        failures = [r for r in caplog.records if "Search backend" in r.getMessage()]
+        assert not failures, failures[0].getMessage()
+
+
+def test_the_configured_backend_is_used():
+    backend = get_search_backend()
+    expected = "opensearch" if settings.SEARCH_URL else "database"
+    assert expected in type(backend).__module__
+    assert backend.search("MigraPower", Page.objects.live()).count() >= 6
+
+
 def pdf_with(text: str) -> bytes:
     from reportlab.pdfgen import canvas
 
