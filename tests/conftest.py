@@ -42,3 +42,22 @@ def editor(django_user_model):
     )
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The relevance set's hit rate for this run's backend and database (see test_search)."""
+    reports = [
+        report
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if report.when == "call" and "test_search.py::test_relevance[" in report.nodeid
+    ]
+    if not reports:
+        return
+    hits = sum(report.passed for report in reports)
+    backend = "opensearch" if settings.SEARCH_URL else "database"
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    terminalreporter.write_line(
+        f"search relevance ({backend} backend, {database}): {hits}/{len(reports)} "
+        f"expected pages in the top 3 = {hits / len(reports):.2f}"
+    )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.test.testcases import LiveServerThread
 
 # Debian's Chromium; nothing is downloaded. These flags keep it off the (closed) network.
@@ -40,11 +41,31 @@ def site_url(django_db_setup, django_db_blocker) -> Iterator[str]:
         raise thread.error
     yield f"http://127.0.0.1:{thread.port}"
     thread.terminate()
+    close_server_connections()
     django_db_blocker.restore()
 
 
+def close_server_connections() -> None:
+    """End the database sessions the server's request threads may still hold.
+
+    The live server's request threads are daemons that close their connection when the
+    browser closes its keep-alive socket; one may not have got there yet, and PostgreSQL
+    refuses to drop the test database while a session is open.
+    """
+    connections.close_all()
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        connection.close()
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(site_url):
+    """Chromium, closed before the site's server stops (browser depends on site_url)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():

@@ -1,0 +1,159 @@
+"""Search latency on scaled-up content, per backend.
+
+    .venv/bin/python bench/search_latency.py [--pages 5000] [--documents 500] [--queries 200]
+
+Builds a throw-away database (SQLite in a temporary folder, or BENCH_DATABASE_URL, which must
+point to an empty PostgreSQL database), loads the demo content, adds generated pages and PDF
+materials written from the demo texts' words, and times the search page (the whole request,
+as a reader gets it) for a fixed set of queries. With SEARCH_URL set, the pages are indexed
+into OpenSearch too and both backends are timed. Prints p50/p95 per backend.
+"""
+
+import argparse
+import io
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def configure() -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="migraup-bench-"))
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", f"sqlite:///{scratch / 'bench.sqlite3'}"
+    )
+    os.environ["MEDIA_ROOT"] = str(scratch / "media")
+    os.environ["SEARCH_INDEX_PREFIX"] = "migraup_bench_"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "migraup.settings.dev"
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    os.environ.setdefault("LOG_LEVEL_WAGTAIL", "ERROR")
+    import django
+
+    django.setup()
+
+
+def pdf_with(lines: list[str]) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for number, line in enumerate(lines):
+        pdf.drawString(40, 800 - 14 * (number % 55), line)
+        if number % 55 == 54:
+            pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def build(pages: int, documents: int, rng: random.Random) -> list[str]:
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page
+
+    from archive.models import ArchiveEntryPage, ArchiveIndexPage
+    from core.models import StandardPage
+    from home.models import HomePage
+    from materials.models import MaterialIndexPage, MaterialPage
+    from search.text import searchable_text, words
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", stdout=io.StringIO())
+    german = [p.specific for p in Page.objects.filter(locale__language_code="de", depth__gt=1)]
+    vocabulary = sorted({w for p in german for w in words(searchable_text(p), "de") if len(w) > 3})
+
+    def text(count: int) -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(count)).capitalize() + "."
+
+    home = HomePage.objects.get(locale__language_code="de")
+    archive = ArchiveIndexPage.objects.get(locale__language_code="de")
+    materials = MaterialIndexPage.objects.get(locale__language_code="de")
+    started = time.perf_counter()
+    for number in range(pages):
+        if number % 2:
+            page = ArchiveEntryPage(title=text(4), year=rng.randint(2015, 2025), intro=text(30))
+            parent = archive
+        else:
+            page = StandardPage(title=text(4), intro=text(30))
+            parent = home
+        page.slug = f"generiert-{number}"
+        page.body = [("paragraph", f"<p>{text(120)}</p>")]
+        parent.add_child(instance=page)
+    for number in range(documents):
+        document = get_document_model().objects.create(
+            title=f"Handreichung {number}",
+            file=ContentFile(pdf_with([text(12) for _ in range(40)]), f"handreichung-{number}.pdf"),
+        )
+        material = MaterialPage(
+            title=f"Handreichung {number}: {text(3)}",
+            slug=f"handreichung-{number}",
+            intro=text(20),
+            document=document,
+        )
+        materials.add_child(instance=material)
+    print(
+        f"built {pages} pages and {documents} PDF materials "
+        f"(with indexing) in {time.perf_counter() - started:.0f} s"
+    )
+    return vocabulary
+
+
+def time_searches(queries: list[str]) -> list[float]:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    timings = []
+    for query in queries:
+        started = time.perf_counter()
+        response = client.get("/de/search/", {"q": query})
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (query, response.status_code)
+    return timings
+
+
+def report(name: str, timings: list[float]) -> None:
+    cuts = statistics.quantiles(timings, n=100)
+    print(
+        f"{name:<34} {len(timings):>4} queries  p50 {cuts[49]:7.1f} ms  "
+        f"p95 {cuts[94]:7.1f} ms  max {max(timings):7.1f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    configure()
+
+    from django.conf import settings
+    from django.test import override_settings
+
+    rng = random.Random(2015)
+    vocabulary = build(args.pages, args.documents, rng)
+    # One and two words, a few with other endings (stems) and a miss.
+    queries = [
+        rng.choice(vocabulary) if n % 3 else f"{rng.choice(vocabulary)} {rng.choice(vocabulary)}"
+        for n in range(args.queries)
+    ]
+    queries += ["Netzwerke", "Beratungen", "Handreichungen", "Quasselstrippe"]
+
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    backends = {"database backend": settings.DATABASE_SEARCH}
+    if settings.SEARCH_URL:
+        backends["opensearch backend"] = settings.WAGTAILSEARCH_BACKENDS["default"]
+    for name, backend in backends.items():
+        with override_settings(WAGTAILSEARCH_BACKENDS={"default": backend}):
+            time_searches(queries[:10])  # warm-up: connections, caches
+            report(f"{name} ({database})", time_searches(queries))
+
+
+if __name__ == "__main__":
+    main()
