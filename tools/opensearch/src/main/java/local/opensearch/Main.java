@@ -83,14 +83,7 @@ public final class Main {
                 return;
             }
             out.println("opensearch-local: shutting down");
-            try {
-                runner.close();
-            } catch (final Exception e) {
-                err.println("opensearch-local: error while closing: " + e);
-            }
-            if (tempDir) {
-                deleteTree(basePath);
-            }
+            closeAndClean(runner, tempDir, basePath);
             out.println("opensearch-local: stopped");
             out.flush();
             stopped.countDown();
@@ -129,20 +122,26 @@ public final class Main {
             }
             // A node that failed in start() is not registered with the runner, so close()
             // cannot stop it; clean up here and halt (skipping the hook) instead.
-            try {
-                runner.close();
-            } catch (final Exception e) {
-                err.println("opensearch-local: error while closing: " + e);
-            }
-            if (tempDir) {
-                deleteTree(basePath);
-            }
+            closeAndClean(runner, tempDir, basePath);
             err.flush();
             out.flush();
             Runtime.getRuntime().halt(1);
         }
 
         stopped.await();
+    }
+
+    /** Stops the node and removes its temporary data folder, reporting (not throwing) errors. */
+    private static void closeAndClean(final OpenSearchRunner runner, final boolean tempDir,
+            final Path basePath) {
+        try {
+            runner.close();
+        } catch (final Exception e) {
+            err.println("opensearch-local: error while closing: " + e);
+        }
+        if (tempDir) {
+            deleteTree(basePath);
+        }
     }
 
     private static void deleteTree(final Path root) {
