@@ -113,6 +113,14 @@ class MaterialPage(BasePage):
         self.refresh_document_text()
         return super().save(*args, **kwargs)
 
+    def serializable_data(self) -> dict:
+        # Revisions would each carry the file's whole text; a page restored from a revision
+        # has neither field and extracts the text again when it is saved.
+        data = super().serializable_data()
+        data.pop("document_text", None)
+        data.pop("document_text_key", None)
+        return data
+
     def refresh_document_text(self) -> bool:
         """Extract the file's text if the file changed; True if it did."""
         key = document_key(self.document)

@@ -59,12 +59,17 @@ def kind_of(page: Page) -> Kind:
     return next((k for k in KINDS if isinstance(page, k.models)), KINDS_BY_SLUG["page"])
 
 
+def public_pages(model: type[Page], locale: Locale):
+    """What readers of a language may find: live, public pages of that locale."""
+    return model.objects.live().public().filter(locale=locale)
+
+
 def filtered_pages(locale: Locale, kind: Kind | None, year: int | None):
-    pages = Page.objects.live().public().filter(locale=locale)
+    pages = public_pages(Page, locale)
     if kind is None:
         return pages.specific()
     if kind.slug == "archive" and year:
-        return ArchiveEntryPage.objects.live().public().filter(locale=locale, year=year)
+        return public_pages(ArchiveEntryPage, locale).filter(year=year)
     pages = pages.type(*kind.models) if kind.models else pages.not_type(*TYPED_MODELS)
     return pages.specific()
 
@@ -82,7 +87,7 @@ def run_search(backend_name: str, words: list[str], language: str, locale, kind,
     outcome = Outcome()
     for operator in ("and", "or"):
         query = language_query(words, language, operator)
-        all_kinds = backend.search(query, Page.objects.live().public().filter(locale=locale))
+        all_kinds = backend.search(query, public_pages(Page, locale))
         by_type = all_kinds.facet("content_type_id")
         if by_type or len(words) == 1:
             break
@@ -96,8 +101,7 @@ def run_search(backend_name: str, words: list[str], language: str, locale, kind,
         slug = kind_by_type.get(int(content_type), KINDS_BY_SLUG["page"]).slug
         outcome.kind_counts[slug] = outcome.kind_counts.get(slug, 0) + count
     if kind and kind.slug == "archive":
-        archive = ArchiveEntryPage.objects.live().public().filter(locale=locale)
-        years = backend.search(query, archive).facet("year")
+        years = backend.search(query, public_pages(ArchiveEntryPage, locale)).facet("year")
         outcome.year_counts = dict(sorted(years.items(), reverse=True))
     results = backend.search(query, filtered_pages(locale, kind, year))
     outcome.results = TitleFirstResults(results, words, language)
