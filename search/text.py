@@ -35,14 +35,23 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
+# Arabic vowel signs and other marks: optional in writing, and FTS5 splits words at them.
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
 def normalize(text: str, language: str) -> str:
-    """Lower-case words without combining marks (Arabic vowel signs, accents)."""
+    """Lower-case text without Arabic vowel signs; other accents stay for the stemmers."""
     if language.startswith("tr"):
         # Turkish has a dotted and a dotless i: İ→i and I→ı, which str.lower() gets wrong.
         text = text.replace("İ", "i").replace("I", "ı")
-    decomposed = unicodedata.normalize("NFD", text)
+    return ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text)).lower()
+
+
+def fold(word: str) -> str:
+    """Without accents, as SQLite's tokenizer indexes words, so stems match on every backend."""
+    decomposed = unicodedata.normalize("NFD", word)
     stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
-    return unicodedata.normalize("NFC", stripped).lower()
+    return unicodedata.normalize("NFC", stripped)
 
 
 def words(text: str, language: str) -> list[str]:
@@ -50,8 +59,9 @@ def words(text: str, language: str) -> list[str]:
 
 
 def stem(word: str, language: str) -> str:
+    """The word's Snowball stem in ``language``, without accents."""
     stemmer = _stemmer(language)
-    return stemmer.stemWord(word) if stemmer else word
+    return fold(stemmer.stemWord(word) if stemmer else word)
 
 
 def stems_of(text: str, language: str) -> str:
