@@ -5,8 +5,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 
+from api.fields import PageLinkField
 from core.models import BasePage, IndexPage
 
 
@@ -20,6 +22,12 @@ class ArchiveIndexPage(IndexPage):
     content_panels = [
         *IndexPage.content_panels,
         FieldRowPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("Years")),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("first_year", writable=True),
+        APIField("last_year", writable=True),
     ]
 
     class Meta:
@@ -104,6 +112,14 @@ class ArchiveEntryPage(BasePage):
         *BasePage.search_fields,
         index.FilterField("year"),
         index.FilterField("kind"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("year", writable=True),
+        APIField("date", writable=True),
+        APIField("kind", writable=True),
+        APIField("related_project", serializer=PageLinkField()),
     ]
 
     class Meta:

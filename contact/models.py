@@ -7,12 +7,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from api.fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
 from search.text import page_stems
 
@@ -26,6 +28,16 @@ class FormField(TranslatableMixin, AbstractFormField):
     """Translatable, so that wagtail-localize translates the labels with the page."""
 
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    api_fields = [
+        APIField("clean_name"),
+        APIField("label"),
+        APIField("field_type"),
+        APIField("required"),
+        APIField("choices"),
+        APIField("default_value"),
+        APIField("help_text"),
+    ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         pass
@@ -57,6 +69,15 @@ class ContactPage(AbstractEmailForm):
         *AbstractEmailForm.search_fields,
         index.SearchField("intro"),
         index.SearchField("search_stems"),
+    ]
+
+    # The form is described so that another site could show it; messages are sent to the
+    # page on this site (POST to its html_url), never through the API.
+    api_fields = [
+        APIField("intro"),
+        APIField("form_fields"),
+        APIField("thank_you_text"),
+        APIField("translations", serializer=TranslationsField()),
     ]
 
     class Meta:

@@ -1,11 +1,14 @@
-"""Requests for an unknown language prefix (/xx/…) are answered with a 404."""
+"""Language prefixes: unknown ones (/xx/…) are a 404; the API has none."""
 
 import re
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 
+API_PREFIX = "/api/"
 LANGUAGE_LIKE = re.compile(r"^/([a-z]{2}(?:-[a-z0-9]+)?)(?:/|$)", re.IGNORECASE)
 
 
@@ -21,3 +24,26 @@ class UnknownLanguagePrefixMiddleware:
         if match and match.group(1).lower() not in self.languages:
             raise Http404("Unknown language")
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, minus its language handling of the API's answers.
+
+    Django would answer an API 404 (say /api/v3/pages/999/) with a redirect to
+    /de/api/v3/pages/999/, because Wagtail's catch-all pattern matches that path; the API
+    lives outside the language prefixes and selects content languages with ?locale=
+    instead. Its own messages (problem descriptions, the schema) are in English, whatever
+    the browser asks for, so that tools get the same answer everywhere.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if request.path_info.startswith(API_PREFIX):
+            translation.activate("en")
+            request.LANGUAGE_CODE = "en"
+            return
+        super().process_request(request)
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if request.path_info.startswith(API_PREFIX):
+            return response
+        return super().process_response(request, response)

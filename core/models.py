@@ -3,10 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from api.fields import TranslationsField
 from search.text import page_stems
 
 from .blocks import BodyBlock
@@ -30,6 +32,12 @@ class BasePage(Page):
         index.SearchField("search_stems"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    # The headless API (docs/api.md): every page type adds its own fields to these.
+    api_fields = [
+        APIField("intro", writable=True),
+        APIField("body", writable=True),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     class Meta:
         abstract = True
@@ -67,6 +75,7 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
     promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
+    api_fields = [*BasePage.api_fields, APIField("show_in_footer", writable=True)]
 
     class Meta:
         verbose_name = _("standard page")

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -55,6 +56,15 @@ class HomePage(BasePage):
         index.SearchField("tagline"),
         index.SearchField("farewell_title", boost=2),
         index.SearchField("farewell_text"),
+    ]
+
+    api_fields = [
+        APIField("tagline", writable=True),
+        APIField("slogan", writable=True),
+        APIField("farewell_title", writable=True),
+        APIField("farewell_text", writable=True),
+        APIField("farewell_closing", writable=True),
+        *BasePage.api_fields,
     ]
 
     class Meta:

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 
+from api.fields import DocumentField, ImageField, PageLinkField
 from core.models import BasePage, IndexPage
 
 from .text import document_key, extract_text
@@ -103,6 +105,16 @@ class MaterialPage(BasePage):
         index.FilterField("kind"),
         index.FilterField("material_language"),
         index.FilterField("year"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("document", serializer=DocumentField()),
+        APIField("cover", serializer=ImageField()),
+        APIField("kind", writable=True),
+        APIField("material_language", writable=True),
+        APIField("year", writable=True),
+        APIField("related_project", serializer=PageLinkField()),
     ]
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 
 from core.models import BasePage, IndexPage
@@ -52,6 +53,13 @@ class NetworkPage(BasePage):
         index.SearchField("full_name", boost=2),
         index.SearchField("topic", boost=2),
         index.FilterField("scope"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("full_name", writable=True),
+        APIField("topic", writable=True),
+        APIField("scope", writable=True),
     ]
 
     class Meta:

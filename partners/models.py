@@ -3,9 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from api.fields import ImageField, ProjectRolesField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, IndexPage
 
@@ -65,6 +67,19 @@ class PartnerPage(BasePage):
         index.SearchField("short_name", boost=3),
         index.SearchField("profile"),
         index.SearchField("address"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("short_name", writable=True),
+        APIField("profile", writable=True),
+        APIField("logo", serializer=ImageField()),
+        APIField("website", writable=True),
+        APIField("address", writable=True),
+        APIField("founded_year", writable=True),
+        APIField("member_count", writable=True),
+        APIField("mso_member_count", writable=True),
+        APIField("projects", serializer=ProjectRolesField()),
     ]
 
     class Meta:

@@ -5,10 +5,18 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from api.fields import (
+    DownloadsField,
+    ItemListsField,
+    OrganisationsField,
+    TeamMemberField,
+    TextField,
+)
 from core.blocks import ItemListBlock
 from core.models import BasePage, IndexPage
 
@@ -92,6 +100,24 @@ class ProjectPage(BasePage):
         index.RelatedFields(
             "contact_person", [index.SearchField("name"), index.SearchField("role")]
         ),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("subtitle", writable=True),
+        APIField("start_year", writable=True),
+        APIField("end_year", writable=True),
+        APIField("period", serializer=TextField()),
+        APIField("organisations", serializer=OrganisationsField()),
+        APIField("goals", serializer=ItemListsField()),
+        APIField("target_groups", serializer=ItemListsField()),
+        APIField("offers", serializer=ItemListsField()),
+        APIField("sustainability", serializer=ItemListsField()),
+        APIField("contact_person", serializer=TeamMemberField()),
+        APIField("contact_organisation", writable=True),
+        APIField("contact_address", writable=True),
+        APIField("contact_website", writable=True),
+        APIField("downloads", serializer=DownloadsField()),
     ]
 
     class Meta:

@@ -44,10 +44,13 @@ INSTALLED_APPS = [
     "contact",
     "search",
     "demo",
+    # The headless API (Wagtail's API v3 on django-ninja), mounted at /api/v3/.
+    "api",
     # Translation of pages and snippets.
     "wagtail_localize",
     "wagtail_localize.locales",
     # Wagtail.
+    "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -65,6 +68,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Ninja serves its Swagger UI from its own static files (no CDN); DRF provides the
+    # serializer fields Wagtail's APIField builds on.
+    "ninja",
+    "rest_framework",
+    "corsheaders",
     # Django.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,11 +85,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /api/: CORS for the origins in API_CORS_ALLOWED_ORIGINS, then cache headers and
+    # problem descriptions for every answer (api/middleware.py).
+    "corsheaders.middleware.CorsMiddleware",
+    "api.middleware.APIResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware activates the language from the URL prefix (/de/, /en/ …) and
     # redirects "/" to the reader's language from Accept-Language.
     "core.middleware.UnknownLanguagePrefixMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -208,6 +220,18 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # never get German text under another language's prefix (wagtail-localize's default would
 # publish the untranslated copy at once).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# The headless API (README, "Headless API").
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 100
+# Browsers may read the API from these origins (e.g. a partner's site); none by default.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_HEADERS = ["authorization", "content-type", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified"]
+# Seconds a shared cache may keep an anonymous API answer.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 
 # Admin account for `make run` (created or updated by `manage.py ensure_admin`).
 MIGRAUP_ADMIN_USERNAME = os.environ.get("ADMIN_USERNAME", "")

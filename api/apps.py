@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class APIConfig(AppConfig):
+    name = "api"
+    verbose_name = "Headless API"
+
+    def ready(self) -> None:
+        # Routers must be added before the URLconf first reads api.urls.
+        from wagtail.api.v3.api import api
+
+        from .openapi import install_openapi_fixes
+        from .routers import team_members_router
+
+        api.add_router("/team-members/", team_members_router)
+        install_openapi_fixes(api)

@@ -1,0 +1,277 @@
+"""How the API shows documents, images, related pages and people.
+
+Wagtail's API v3 types an ``APIField(serializer=…)`` from the return annotation of the
+serializer's ``to_representation``, so each field here returns a TypedDict: the OpenAPI
+schema then names every key. Fields that need the whole page use ``source="*"``.
+URLs are absolute, built on WAGTAILAPI_BASE_URL, because other systems use them as they are.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.urls import reverse
+from django.utils import translation
+from ninja import Schema
+from rest_framework.fields import Field
+from typing_extensions import TypedDict
+from wagtail.api.utils import get_full_url
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage, SourceImageIOError
+from wagtail.models import Page
+
+# Rendition widths offered for every image: phones, tablets, wide screens.
+IMAGE_WIDTHS = (320, 640, 1280)
+
+
+class DocumentDict(TypedDict):
+    id: int
+    title: str
+    filename: str
+    download_url: str
+    file_type: str
+    media_type: str
+    size: int | None
+
+
+class RenditionDict(TypedDict):
+    url: str
+    width: int
+    height: int
+    format: str
+
+
+class ImageDict(TypedDict):
+    id: int
+    title: str
+    alt: str
+    width: int
+    height: int
+    renditions: list[RenditionDict]
+
+
+class PageLinkDict(TypedDict):
+    id: int
+    type: str
+    locale: str
+    title: str
+    html_url: str | None
+    detail_url: str
+
+
+class OrganisationDict(TypedDict):
+    role: str
+    role_label: str
+    partner: PageLinkDict
+
+
+class ProjectRoleDict(TypedDict):
+    role: str
+    role_label: str
+    project: PageLinkDict
+
+
+class ListItemDict(TypedDict):
+    title: str
+    text: str
+
+
+class ItemListDict(TypedDict):
+    title: str
+    intro: str
+    items: list[ListItemDict]
+
+
+class MaterialDict(TypedDict):
+    page: PageLinkDict
+    kind: str
+    language: str
+    year: int | None
+    document: DocumentDict | None
+
+
+def document_dict(document: AbstractDocument) -> DocumentDict:
+    try:
+        size = document.get_file_size()
+    except OSError:  # the file went missing on disk: still describe the document
+        size = None
+    return DocumentDict(
+        id=document.pk,
+        title=document.title,
+        filename=document.filename,
+        download_url=get_full_url(None, document.url),
+        file_type=document.file_extension.upper(),
+        media_type=document.content_type,
+        size=size,
+    )
+
+
+def image_dict(image: AbstractImage, alt: str = "") -> ImageDict:
+    specs = [f"width-{width}|format-webp" for width in IMAGE_WIDTHS if width < image.width]
+    specs.append(f"width-{min(image.width, IMAGE_WIDTHS[-1])}|format-webp")
+    try:
+        renditions = image.get_renditions(*dict.fromkeys(specs)).values()
+    except SourceImageIOError:  # the original is gone: no renditions, but no error either
+        renditions = []
+    return ImageDict(
+        id=image.pk,
+        title=image.title,
+        alt=alt or image.default_alt_text,
+        width=image.width,
+        height=image.height,
+        renditions=[
+            RenditionDict(
+                url=get_full_url(None, rendition.url),
+                width=rendition.width,
+                height=rendition.height,
+                format="webp",
+            )
+            for rendition in renditions
+        ],
+    )
+
+
+def page_link(page: Page) -> PageLinkDict:
+    return PageLinkDict(
+        id=page.pk,
+        type=page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
+        locale=page.locale.language_code,
+        title=page.title,
+        html_url=page.get_full_url(),
+        detail_url=get_full_url(None, reverse("wagtailapi_v3:detail_page", args=[page.pk])),
+    )
+
+
+def material_dict(material: Any) -> MaterialDict:
+    return MaterialDict(
+        page=page_link(material),
+        kind=material.kind,
+        language=material.material_language,
+        year=material.year,
+        document=document_dict(material.document) if material.document else None,
+    )
+
+
+class TextField(Field):
+    """A text computed by the model, e.g. a project's period “2017–2019”."""
+
+    def to_representation(self, value: Any) -> str:
+        return str(value)
+
+
+class DocumentField(Field):
+    """A document with its absolute download URL, file type, media type and size in bytes."""
+
+    def to_representation(self, document: AbstractDocument) -> DocumentDict:
+        return document_dict(document)
+
+
+class ImageField(Field):
+    """An image with its alt text and WebP renditions 320, 640 and 1280 pixels wide."""
+
+    def to_representation(self, image: AbstractImage) -> ImageDict:
+        return image_dict(image)
+
+
+class PageLinkField(Field):
+    """A link to another page, in the API and on the site."""
+
+    def to_representation(self, page: Page) -> PageLinkDict:
+        return page_link(page.specific_deferred)
+
+
+class TeamMemberSchema(Schema):
+    """A person readers can contact (also served by /api/v3/team-members/)."""
+
+    id: int
+    locale: str
+    name: str
+    role: str
+    organisation: str
+    phone: str
+    email: str
+    photo: ImageDict | None = None
+
+    # Resolvers also run when a page's schema validates an already built member
+    # (TeamMemberField), whose locale is then a code and whose photo a dict.
+    @staticmethod
+    def resolve_locale(member: Any) -> str:
+        return getattr(member.locale, "language_code", member.locale)
+
+    @staticmethod
+    def resolve_photo(member: Any) -> ImageDict | None:
+        photo = member.photo
+        return image_dict(photo) if isinstance(photo, AbstractImage) else photo
+
+
+class TeamMemberField(Field):
+    def to_representation(self, member: Any) -> TeamMemberSchema:
+        return TeamMemberSchema.from_orm(member)
+
+
+class WholePageField(Field):
+    """A value derived from the page as a whole (and often from other pages)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", **kwargs)
+
+
+class TranslationsField(WholePageField):
+    """The page's live, public translations (itself excluded), for a language switcher."""
+
+    def to_representation(self, page: Page) -> list[PageLinkDict]:
+        translations = page.get_translations().live().public().select_related("locale")
+        return [page_link(translation) for translation in translations.order_by("locale_id")]
+
+
+class ItemListsField(Field):
+    """A StreamField of titled lists (goals, offers …) as plain lists of items."""
+
+    def to_representation(self, stream: Iterable[Any]) -> list[ItemListDict]:
+        return [
+            ItemListDict(
+                title=block.value["title"],
+                intro=block.value["intro"],
+                items=[
+                    ListItemDict(title=item["title"], text=item["text"])
+                    for item in block.value["items"]
+                ],
+            )
+            for block in stream
+        ]
+
+
+class OrganisationsField(WholePageField):
+    """A project's organisations with their roles, linked to the partner pages."""
+
+    def to_representation(self, page: Any) -> list[OrganisationDict]:
+        with translation.override(page.locale.language_code):
+            return [
+                OrganisationDict(
+                    role=organisation.role,
+                    role_label=str(organisation.get_role_display()),
+                    partner=page_link(organisation.partner),
+                )
+                for organisation in page._organisations
+            ]
+
+
+class ProjectRolesField(WholePageField):
+    """A partner's projects and its role in each (derived from the projects)."""
+
+    def to_representation(self, page: Any) -> list[ProjectRoleDict]:
+        with translation.override(page.locale.language_code):
+            return [
+                ProjectRoleDict(
+                    role=role.role,
+                    role_label=str(role.get_role_display()),
+                    project=page_link(role.project),
+                )
+                for role in page.get_project_roles()
+            ]
+
+
+class DownloadsField(WholePageField):
+    """A project's materials, each with its file (derived from the materials library)."""
+
+    def to_representation(self, page: Any) -> list[MaterialDict]:
+        return [material_dict(material) for material in page.get_downloads()]

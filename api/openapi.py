@@ -1,0 +1,85 @@
+"""Corrections and additions to the OpenAPI document Wagtail's API v3 generates.
+
+- Public reads accept a token or none: Wagtail describes "none" as an HTTP security
+  scheme without a ``scheme``, which is invalid OpenAPI; an empty requirement says it.
+- Every operation may answer a problem description (4XX), which the stock document omits,
+  and anonymous reads may answer 304 Not Modified to If-None-Match.
+- The pagination limits the API enforces appear as the parameters' bounds.
+- Field titles come from the models' verbose names: the document is built in English.
+"""
+
+from typing import Any
+
+from django.utils import translation
+from ninja import NinjaAPI
+from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
+
+from .middleware import MAX_OFFSET
+
+TITLE = "migraUp! Pankow API"
+DESCRIPTION = (
+    "Projects, networks, partners, materials, the 2015–2025 archive and the team of "
+    "migraUp! Pankow in German, English, Spanish, Italian, Turkish and Arabic. "
+    "Reading needs no token; creating and updating drafts and publishing need a bearer "
+    "token (`manage.py api_tokens`) and the same permissions as in the Wagtail admin. "
+    "See docs/api.md."
+)
+ANONYMOUS = "AllowAnonymous"
+
+
+def fix_security(schema: dict) -> None:
+    schemes = schema.get("components", {}).get("securitySchemes", {})
+    schemes.pop(ANONYMOUS, None)
+    for operation in operations(schema):
+        if "security" in operation:
+            operation["security"] = [
+                {} if ANONYMOUS in requirement else requirement
+                for requirement in operation["security"]
+            ]
+
+
+def add_problem_responses(schema: dict) -> None:
+    schema["components"]["schemas"]["ProblemDetail"] = ProblemDetail.model_json_schema()
+    problem = {
+        "description": "A problem description (RFC 9457)",
+        "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
+    }
+    for method, operation in operations(schema, with_method=True):
+        responses = operation.setdefault("responses", {})
+        responses.setdefault("4XX", problem)
+        if method == "get" and {} in operation.get("security", [{}]):
+            responses.setdefault("304", {"description": "Not modified (If-None-Match)"})
+
+
+def bound_pagination(schema: dict) -> None:
+    from django.conf import settings
+
+    bounds = {"limit": settings.WAGTAILAPI_LIMIT_MAX, "offset": MAX_OFFSET}
+    for operation in operations(schema):
+        for parameter in operation.get("parameters", []):
+            if parameter.get("in") == "query" and parameter.get("name") in bounds:
+                parameter.setdefault("schema", {})["maximum"] = bounds[parameter["name"]]
+
+
+def operations(schema: dict, with_method: bool = False) -> Any:
+    for path_item in schema.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if isinstance(operation, dict) and "responses" in operation:
+                yield (method, operation) if with_method else operation
+
+
+def install_openapi_fixes(api: NinjaAPI) -> None:
+    """Wrap the API's schema generation with the corrections above."""
+    api.title = TITLE
+    api.description = DESCRIPTION
+    generate = api.get_openapi_schema
+
+    def get_openapi_schema(*args: Any, **kwargs: Any) -> dict:
+        with translation.override("en"):
+            schema = generate(*args, **kwargs)
+        fix_security(schema)
+        add_problem_responses(schema)
+        bound_pagination(schema)
+        return schema
+
+    api.get_openapi_schema = get_openapi_schema
