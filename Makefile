@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test browser opensearch opensearch-stop test-search-engine lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install run test browser opensearch opensearch-stop test-search-engine test-api-schema lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ opensearch-stop:
 # The search tests against that node (started if needed).
 test-search-engine: $(STAMP) opensearch
 	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(BIN)/pytest tests/test_search.py
+
+# Schemathesis against the live OpenAPI document of /api/v3/ over the demo content
+# (tools/schemathesis/run.sh; its own virtualenv; DATABASE_URL picks the database).
+test-api-schema: $(STAMP)
+	tools/schemathesis/run.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

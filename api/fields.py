@@ -179,8 +179,11 @@ class PageLinkField(Field):
         return page_link(page.specific_deferred)
 
 
-class TeamMemberSchema(Schema):
-    """A person readers can contact (also served by /api/v3/team-members/)."""
+class ContactPersonSchema(Schema):
+    """A person readers can contact: a project's contact, and /api/v3/team-members/.
+
+    Named apart from Wagtail's own TeamMemberSchema of the snippets router (token only).
+    """
 
     id: int
     locale: str
@@ -204,8 +207,8 @@ class TeamMemberSchema(Schema):
 
 
 class TeamMemberField(Field):
-    def to_representation(self, member: Any) -> TeamMemberSchema:
-        return TeamMemberSchema.from_orm(member)
+    def to_representation(self, member: Any) -> ContactPersonSchema:
+        return ContactPersonSchema.from_orm(member)
 
 
 class WholePageField(Field):

@@ -2,7 +2,8 @@
 
 - Bad input Wagtail 8.0's API would answer with a 500 is refused or cleaned first: search
   terms lose the operators and quotes a backend might parse (as on the search page),
-  offsets beyond any real listing are a 400, and a body that is not a JSON object a 422.
+  offsets beyond any real listing are a 400, ids that are not integers and bodies that
+  are not JSON objects a 422, and changes to the root of the page tree a 403.
 - Errors are problem descriptions (RFC 9457, application/problem+json), also for unknown
   URLs and unexpected failures, never an HTML page.
 - Anonymous reads may be cached by browsers and proxies for API_CACHE_MAX_AGE seconds and
@@ -11,6 +12,7 @@
 """
 
 import json
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -22,6 +24,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
+from wagtail.models import Page
 
 from core.middleware import API_PREFIX
 from search.text import query_words
@@ -59,6 +62,32 @@ def refuse_non_object_body(request: HttpRequest) -> HttpResponse | None:
     if isinstance(body, dict):
         return None
     return problem_response(status=422, detail="The request body must be a JSON object.")
+
+
+# /api/v3/pages/<id>/…, /api/v3/snippets/<type>/<pk>/…: every id here is an integer.
+OBJECT_PATH = re.compile(r"^/api/v3/(?:pages|snippets/[^/]+)/(?P<id>[^/]+)/")
+NAMED_ROUTES = {"find"}
+ROOT_PAGE = "/api/v3/pages/"
+
+
+def refuse_unworkable_requests(request: HttpRequest) -> HttpResponse | None:
+    """Requests Wagtail 8.0's API fails on with a 500 instead of refusing them."""
+    match = OBJECT_PATH.match(request.path_info)
+    if match and match["id"] not in NAMED_ROUTES:
+        if not match["id"].isdigit():
+            return problem_response(status=422, detail="The id in the path must be an integer.")
+        if (
+            request.method not in ("GET", "HEAD")
+            and request.path_info.startswith(ROOT_PAGE)
+            and Page.objects.filter(pk=match["id"], depth=1).exists()
+        ):
+            return problem_response(
+                status=403, detail="The root of the page tree cannot be changed."
+            )
+    user_id = request.GET.get("user_id")
+    if user_id is not None and not user_id.isdigit():
+        return problem_response(status=422, detail="user_id must be an integer.")
+    return None
 
 
 def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -99,6 +128,7 @@ class APIResponseMiddleware:
         clean_search_terms(request)
         response = (
             refuse_bad_offset(request)
+            or refuse_unworkable_requests(request)
             or refuse_non_object_body(request)
             or self.get_response(request)
         )

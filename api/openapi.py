@@ -5,6 +5,10 @@
 - Every operation may answer a problem description (4XX), which the stock document omits,
   and anonymous reads may answer 304 Not Modified to If-None-Match.
 - The pagination limits the API enforces appear as the parameters' bounds.
+- /find/ operations answer with a redirect to the object they found.
+- Snippet operations that no snippet model of this site supports (revisions and
+  publishing: team members have neither) are left out; Wagtail lists them with a path
+  parameter that can only be empty.
 - Field titles come from the models' verbose names: the document is built in English.
 """
 
@@ -51,6 +55,25 @@ def add_problem_responses(schema: dict) -> None:
             responses.setdefault("304", {"description": "Not modified (If-None-Match)"})
 
 
+def document_redirects(schema: dict) -> None:
+    for path, path_item in schema.get("paths", {}).items():
+        if path.endswith("/find/"):
+            path_item["get"]["responses"].setdefault(
+                "302", {"description": "Found: redirects to the object's detail URL"}
+            )
+
+
+def drop_unsupported_operations(schema: dict) -> None:
+    paths = schema.get("paths", {})
+    for path in list(paths):
+        for method in list(paths[path]):
+            parameters = paths[path][method].get("parameters", [])
+            if any(p["in"] == "path" and p["schema"].get("const") == "" for p in parameters):
+                del paths[path][method]
+        if not paths[path]:
+            del paths[path]
+
+
 def bound_pagination(schema: dict) -> None:
     from django.conf import settings
 
@@ -77,7 +100,9 @@ def install_openapi_fixes(api: NinjaAPI) -> None:
     def get_openapi_schema(*args: Any, **kwargs: Any) -> dict:
         with translation.override("en"):
             schema = generate(*args, **kwargs)
+        drop_unsupported_operations(schema)
         fix_security(schema)
+        document_redirects(schema)
         add_problem_responses(schema)
         bound_pagination(schema)
         return schema

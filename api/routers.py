@@ -15,7 +15,7 @@ from wagtail.api.v3.schemas.params import locale_filter_q
 
 from team.models import TeamMember
 
-from .fields import TeamMemberSchema
+from .fields import ContactPersonSchema
 
 team_members_router = Router(tags=["team members"])
 READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]
@@ -42,7 +42,7 @@ def team_members(filters: TeamMemberFilters) -> QuerySet:
 
 @team_members_router.get(
     "/",
-    response=list[TeamMemberSchema],
+    response=list[ContactPersonSchema],
     url_name="list_team_members",
     summary="List team members",
     operation_id="team_members_list",
@@ -58,7 +58,7 @@ def list_team_members(
 
 @team_members_router.get(
     "/{member_id}/",
-    response=TeamMemberSchema,
+    response=ContactPersonSchema,
     url_name="detail_team_member",
     summary="Team member detail",
     operation_id="team_members_detail",

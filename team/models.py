@@ -3,9 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from api.fields import ImageField
 
 
 class TeamMember(TranslatableMixin, index.Indexed, models.Model):
@@ -34,6 +37,17 @@ class TeamMember(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("photo"),
         FieldPanel("sort_order"),
+    ]
+    # Editors' tools read and write team members through /api/v3/snippets/team.TeamMember/
+    # (token); readers' tools read them through /api/v3/team-members/ (api/routers.py).
+    api_fields = [
+        APIField("name", writable=True),
+        APIField("role", writable=True),
+        APIField("organisation", writable=True),
+        APIField("phone", writable=True),
+        APIField("email", writable=True),
+        APIField("photo", serializer=ImageField()),
+        APIField("sort_order", writable=True),
     ]
     search_fields = [
         index.SearchField("name", boost=3),
