@@ -18,7 +18,7 @@ from django.utils import translation
 from ninja import NinjaAPI
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 
-from .middleware import MAX_OFFSET
+from .guards import MAX_OFFSET
 
 TITLE = "migraUp! Pankow API"
 DESCRIPTION = (

@@ -411,3 +411,46 @@ def test_problem_descriptions_are_in_english(client):
         client, f"{API}/pages/?first_published_at=abc", status=422, **{"Accept-Language": "de"}
     )
     assert "Wert" not in json.dumps(problem)
+
+
+# Writes Wagtail 8.0.1 would answer with a 500 (found by schemathesis): a problem instead.
+
+BAD_WRITES = [
+    ("patch", "pages/{page}/", {"body": [{}]}),
+    ("patch", "pages/{page}/", {"body": {"type": "paragraph"}}),
+    ("patch", "pages/{page}/", {"body": [{"type": "image", "value": {"image": "abc"}}]}),
+    ("patch", "pages/{page}/", {"body": [{"type": "heading", "value": {"text": ["x"]}}]}),
+    ("patch", "pages/null/", {"title": "x"}),
+    ("patch", "pages/99999999999999999999/", {"title": "x"}),
+    ("post", "pages/{page}/actions/move/", {"destination_id": "{root}"}),
+    ("post", "pages/{page}/actions/move/", {"destination_id": 99999999999999}),
+    ("post", "pages/{root}/actions/copy/", {}),
+    ("post", "pages/", [1, 2]),
+]
+
+
+@pytest.mark.parametrize(("method", "url", "body"), BAD_WRITES)
+def test_bad_writes_answer_with_a_problem(client, moderator_token, method, url, body):
+    ids = {"page": page_in("de", NetworkPage, "befan").pk, "root": Page.get_first_root_node().pk}
+    url = url.format(**ids)
+    body = json.loads(json.dumps(body).replace('"{root}"', str(ids["root"])))
+    response = getattr(client, method)(
+        f"{API}/{url}",
+        json.dumps(body),
+        content_type="application/json",
+        headers=bearer(moderator_token),
+    )
+    assert 400 <= response.status_code < 500, (url, body, response.status_code)
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["detail"]
+    assert page_in("de", NetworkPage, "befan").get_parent().slug == "fachvernetzung"
+
+
+def test_alias_pages_are_changed_through_their_original(client, moderator_token):
+    original = page_in("de", NetworkPage, "befan")
+    alias = original.create_alias(update_slug="befan-alias")
+    response = client.post(
+        f"{API}/pages/{alias.pk}/actions/publish/", headers=bearer(moderator_token)
+    )
+    assert response.status_code == 422
+    assert f"alias of page {original.pk}" in response.json()["detail"]

@@ -1,0 +1,185 @@
+"""Requests Wagtail 8.0.1's API answers with a 500 instead of refusing them.
+
+Each guard returns a problem answer (or cleans the request) before the API sees it; the
+middleware runs them all for every request under /api/. Found by schemathesis
+(tools/schemathesis/run.sh) and kept as small as the fault they stand in for.
+"""
+
+import json
+import re
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from wagtail.api.v3.errors import problem_response
+from wagtail.blocks import BaseStreamBlock, BaseStructBlock, ChooserBlock, ListBlock
+from wagtail.coreutils import resolve_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from search.text import query_words
+from search.views import MAX_QUERY_LENGTH
+
+# Far beyond any listing of this site; larger offsets overflow SQLite's integers.
+MAX_OFFSET = 100_000
+# Ids are 32-bit on PostgreSQL; larger numbers overflow the database instead of finding nothing.
+MAX_ID = 2**31 - 1
+# /api/v3/pages/<id>/…, /api/v3/snippets/<type>/<pk>/… : every id here is an integer.
+OBJECT_PATH = re.compile(
+    r"^/api/v3/(?P<kind>pages|snippets/[^/]+|team-members|documents|images|redirects|sites)"
+    r"/(?P<id>[^/]+)/(?P<rest>.*)$"
+)
+NAMED_ROUTES = {"find"}
+# Actions that save a revision, which alias pages cannot have.
+REVISION_ACTIONS = {"", "actions/publish/", "actions/revert/"}
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def clean_search_terms(request: HttpRequest) -> None:
+    """Keep only the words of ?search=, as the site's search page does (search/text.py):
+    SQLite's full-text search fails on a stray quote."""
+    if "search" not in request.GET:
+        return
+    params = request.GET.copy()
+    language = params.get("locale") or settings.LANGUAGE_CODE
+    params["search"] = " ".join(query_words(params["search"][:MAX_QUERY_LENGTH], language))
+    request.GET = params
+
+
+def refuse_bad_parameters(request: HttpRequest) -> HttpResponse | None:
+    offset = request.GET.get("offset", "")
+    if offset.isdigit() and int(offset) > MAX_OFFSET:
+        return problem_response(status=400, detail=f"offset cannot be higher than {MAX_OFFSET}")
+    user_id = request.GET.get("user_id")
+    if user_id is not None and not user_id.isdigit():
+        return problem_response(status=422, detail="user_id must be an integer.")
+    for name, value in request.GET.items():
+        if value.isdigit() and int(value) > MAX_ID:
+            return problem_response(status=422, detail=f"{name} cannot be higher than {MAX_ID}.")
+    body = json_body(request)
+    if isinstance(body, dict):
+        for name, value in body.items():
+            if name.endswith("_id") and isinstance(value, int) and value > MAX_ID:
+                return problem_response(
+                    status=422, detail=f"{name} cannot be higher than {MAX_ID}."
+                )
+    return None
+
+
+def json_body(request: HttpRequest) -> Any:
+    if request.method not in WRITE_METHODS or request.content_type != "application/json":
+        return None
+    try:
+        return json.loads(request.body or b"null")
+    except ValueError:
+        return None  # the API itself describes what is wrong with the JSON
+
+
+def refuse_unworkable_objects(request: HttpRequest) -> HttpResponse | None:
+    """Ids that are not integers; changes to the tree's root; revisions of alias pages;
+    moves to the root."""
+    match = OBJECT_PATH.match(request.path_info)
+    if not match or match["id"] in NAMED_ROUTES:
+        return None
+    if not match["id"].isdigit():
+        return problem_response(status=422, detail="The id in the path must be an integer.")
+    if int(match["id"]) > MAX_ID:
+        return problem_response(status=404, detail="Not found")
+    if request.method not in WRITE_METHODS or match["kind"] != "pages":
+        return None
+    page = Page.objects.filter(pk=match["id"]).only("depth", "alias_of_id").first()
+    if page is None:
+        return None  # the API answers 404 itself
+    if page.depth == 1:
+        return problem_response(status=403, detail="The root of the page tree cannot be changed.")
+    if page.alias_of_id and match["rest"] in REVISION_ACTIONS and request.method != "DELETE":
+        return problem_response(
+            status=422,
+            detail=f"This page is an alias of page {page.alias_of_id}; change that page instead.",
+        )
+    body = json_body(request)
+    if (
+        match["rest"] == "actions/move/"
+        and isinstance(body, dict)
+        and Page.objects.filter(pk=body.get("destination_id") or 0, depth=1).exists()
+    ):
+        return problem_response(status=403, detail="Pages cannot be moved to the tree's root.")
+    return None
+
+
+def stream_shape_error(block: Any, value: Any, path: str) -> str | None:
+    """Where a StreamField value in the API's JSON shape is not the shape its blocks need."""
+    if value is None:
+        return None
+    if isinstance(block, BaseStreamBlock):
+        if not isinstance(value, list):
+            return f"{path} must be a list of blocks"
+        for i, item in enumerate(value):
+            if not (isinstance(item, dict) and isinstance(item.get("type"), str)):
+                return f"{path}[{i}] must be an object with a block 'type' and a 'value'"
+            child = block.child_blocks.get(item["type"])
+            if child is not None and (
+                error := stream_shape_error(child, item.get("value"), f"{path}[{i}].value")
+            ):
+                return error
+    elif isinstance(block, ListBlock):
+        if not isinstance(value, list):
+            return f"{path} must be a list"
+        for i, item in enumerate(value):
+            if error := stream_shape_error(block.child_block, item, f"{path}[{i}]"):
+                return error
+    elif isinstance(block, BaseStructBlock):
+        if not isinstance(value, dict):
+            return f"{path} must be an object"
+        for name, child in block.child_blocks.items():
+            if error := stream_shape_error(child, value.get(name), f"{path}.{name}"):
+                return error
+    elif isinstance(block, ChooserBlock):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"{path} must be the id of a {block.target_model._meta.verbose_name}"
+    elif not isinstance(value, str | int | float | bool):
+        return f"{path} must be a text, a number or true/false"
+    return None
+
+
+def refuse_malformed_bodies(request: HttpRequest) -> HttpResponse | None:
+    """Bodies must be JSON objects, and StreamField values must have the shape of their
+    blocks: Wagtail 8.0 fails on a JSON array, or on a block without a type."""
+    body = json_body(request)
+    if body is None:
+        return None
+    if not isinstance(body, dict):
+        return problem_response(status=422, detail="The request body must be a JSON object.")
+    model = page_model_for(request, body)
+    if model is None:
+        return None
+    streams = [f for f in model._meta.get_fields() if isinstance(f, StreamField) and f.name in body]
+    for field in streams:
+        if error := stream_shape_error(field.stream_block, body[field.name], field.name):
+            return problem_response(status=422, detail=error)
+    return None
+
+
+def page_model_for(request: HttpRequest, body: dict) -> type[Page] | None:
+    """The page type a write to /api/v3/pages/ is about, if it can be told."""
+    if request.path_info == "/api/v3/pages/":
+        meta = body.get("meta")
+        try:
+            return resolve_model_string(meta["type"]) if isinstance(meta, dict) else None
+        except (KeyError, LookupError, ValueError, TypeError):
+            return None
+    match = OBJECT_PATH.match(request.path_info)
+    if match and match["kind"] == "pages" and match["rest"] == "" and match["id"].isdigit():
+        page = Page.objects.filter(pk=match["id"]).select_related("content_type").first()
+        return page.specific_class if page else None
+    return None
+
+
+def guard(request: HttpRequest) -> HttpResponse | None:
+    """Clean the request, or answer it with a problem: None lets it through."""
+    clean_search_terms(request)
+    return (
+        refuse_bad_parameters(request)
+        or refuse_unworkable_objects(request)
+        or refuse_malformed_bodies(request)
+    )
