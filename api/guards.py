@@ -7,6 +7,7 @@ middleware runs them all for every request under /api/. Found by schemathesis
 
 import json
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +25,9 @@ from search.views import MAX_QUERY_LENGTH
 MAX_OFFSET = 100_000
 # Ids are 32-bit on PostgreSQL; larger numbers overflow the database instead of finding nothing.
 MAX_ID = 2**31 - 1
+FREE_TEXT = {"search", "object_str", "html_path", "title", "slug"}  # a phone number is no id
+MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)
+DATETIME = re.compile(r"^\d{4}-\d\d-\d\d[T ]")
 # /api/v3/pages/<id>/…, /api/v3/snippets/<type>/<pk>/… : every id here is an integer.
 OBJECT_PATH = re.compile(
     r"^/api/v3/(?P<kind>pages|snippets/[^/]+|team-members|documents|images|redirects|sites)"
@@ -33,6 +37,33 @@ NAMED_ROUTES = {"find"}
 # Actions that save a revision, which alias pages cannot have.
 REVISION_ACTIONS = {"", "actions/publish/", "actions/revert/"}
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def is_integer(text: str) -> bool:
+    """Digits 0-9 only: str.isdigit() also accepts "²", which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
+def contains_nul(value: Any) -> bool:
+    """PostgreSQL refuses NUL characters in text; anywhere in a parameter or a JSON body."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(key) or contains_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(contains_nul(item) for item in value)
+    return False
+
+
+def bad_time_zone(value: str) -> bool:
+    """PostgreSQL accepts UTC offsets up to 15:59; Python's datetimes up to 23:59."""
+    if not DATETIME.match(value):
+        return False
+    try:
+        offset = datetime.fromisoformat(value).utcoffset()
+    except ValueError:
+        return False  # the API itself says the date is invalid
+    return offset is not None and abs(offset) > MAX_UTC_OFFSET
 
 
 def clean_search_terms(request: HttpRequest) -> None:
@@ -48,15 +79,22 @@ def clean_search_terms(request: HttpRequest) -> None:
 
 def refuse_bad_parameters(request: HttpRequest) -> HttpResponse | None:
     offset = request.GET.get("offset", "")
-    if offset.isdigit() and int(offset) > MAX_OFFSET:
+    if is_integer(offset) and int(offset) > MAX_OFFSET:
         return problem_response(status=400, detail=f"offset cannot be higher than {MAX_OFFSET}")
     user_id = request.GET.get("user_id")
-    if user_id is not None and not user_id.isdigit():
+    if user_id is not None and not is_integer(user_id):
         return problem_response(status=422, detail="user_id must be an integer.")
-    for name, value in request.GET.items():
-        if value.isdigit() and int(value) > MAX_ID:
-            return problem_response(status=422, detail=f"{name} cannot be higher than {MAX_ID}.")
+    for name, values in request.GET.lists():
+        for value in values:
+            if contains_nul(name) or contains_nul(value):
+                return problem_response(status=422, detail="Parameters cannot contain NUL.")
+            if name not in FREE_TEXT and is_integer(value) and int(value) > MAX_ID:
+                return problem_response(status=422, detail=f"{name} cannot exceed {MAX_ID}.")
+            if bad_time_zone(value):
+                return problem_response(status=422, detail=f"{name}: UTC offset out of range.")
     body = json_body(request)
+    if contains_nul(body):
+        return problem_response(status=422, detail="The body cannot contain NUL characters.")
     if isinstance(body, dict):
         for name, value in body.items():
             if name.endswith("_id") and isinstance(value, int) and value > MAX_ID:
@@ -81,7 +119,7 @@ def refuse_unworkable_objects(request: HttpRequest) -> HttpResponse | None:
     match = OBJECT_PATH.match(request.path_info)
     if not match or match["id"] in NAMED_ROUTES:
         return None
-    if not match["id"].isdigit():
+    if not is_integer(match["id"]):
         return problem_response(status=422, detail="The id in the path must be an integer.")
     if int(match["id"]) > MAX_ID:
         return problem_response(status=404, detail="Not found")
@@ -101,7 +139,8 @@ def refuse_unworkable_objects(request: HttpRequest) -> HttpResponse | None:
     if (
         match["rest"] == "actions/move/"
         and isinstance(body, dict)
-        and Page.objects.filter(pk=body.get("destination_id") or 0, depth=1).exists()
+        and isinstance(body.get("destination_id"), int)
+        and Page.objects.filter(pk=body["destination_id"], depth=1).exists()
     ):
         return problem_response(status=403, detail="Pages cannot be moved to the tree's root.")
     return None
@@ -169,7 +208,7 @@ def page_model_for(request: HttpRequest, body: dict) -> type[Page] | None:
         except (KeyError, LookupError, ValueError, TypeError):
             return None
     match = OBJECT_PATH.match(request.path_info)
-    if match and match["kind"] == "pages" and match["rest"] == "" and match["id"].isdigit():
+    if match and match["kind"] == "pages" and match["rest"] == "" and is_integer(match["id"]):
         page = Page.objects.filter(pk=match["id"]).select_related("content_type").first()
         return page.specific_class if page else None
     return None

@@ -384,6 +384,12 @@ BAD_READS = [
     "pages/?child_of=999999",
     "pages/?first_published_at=yesterday",
     "pages/?title=%00",
+    "team-members/?locale=%00de",
+    "pages/?child_of=%C2%B2",
+    "pages/?offset=%C2%B2",
+    "pages/?child_of=99999999999",
+    "pages/?search=030%2029006948",
+    "documents/?search=%C2%B2&order=%C2%B2",
     "pages/abc/",
     "pages/999999/",
     "pages/find/?site=a:$",
@@ -426,6 +432,8 @@ BAD_WRITES = [
     ("post", "pages/{page}/actions/move/", {"destination_id": 99999999999999}),
     ("post", "pages/{root}/actions/copy/", {}),
     ("post", "pages/", [1, 2]),
+    ("post", "pages/{page}/actions/move/", {"destination_id": "somewhere"}),
+    ("patch", "pages/{page}/", {"intro": "NUL \u0000 inside"}),
 ]
 
 
@@ -454,3 +462,19 @@ def test_alias_pages_are_changed_through_their_original(client, moderator_token)
     )
     assert response.status_code == 422
     assert f"alias of page {original.pk}" in response.json()["detail"]
+
+
+def test_bad_filters_of_token_reads_answer_with_a_problem(client, moderator_token):
+    page = page_in("de", NetworkPage, "befan")
+    for query in (
+        "approved_go_live_at_to=9184-01-13T19:54:23-20:56",
+        "user_id=__main__",
+        "object_str=a%00b",
+    ):
+        response = client.get(
+            f"{API}/pages/{page.pk}/revisions/?{query}", headers=bearer(moderator_token)
+        )
+        assert response.status_code == 422, (query, response.status_code)
+        assert response["Content-Type"] == PROBLEM
+    revisions = client.get(f"{API}/pages/{page.pk}/revisions/", headers=bearer(moderator_token))
+    assert revisions.status_code == 200
