@@ -105,7 +105,7 @@ def document_dict(document: AbstractDocument) -> DocumentDict:
     )
 
 
-def image_dict(image: AbstractImage, alt: str = "") -> ImageDict:
+def image_dict(image: AbstractImage) -> ImageDict:
     specs = [f"width-{width}|format-webp" for width in IMAGE_WIDTHS if width < image.width]
     specs.append(f"width-{min(image.width, IMAGE_WIDTHS[-1])}|format-webp")
     try:
@@ -115,7 +115,7 @@ def image_dict(image: AbstractImage, alt: str = "") -> ImageDict:
     return ImageDict(
         id=image.pk,
         title=image.title,
-        alt=alt or image.default_alt_text,
+        alt=image.default_alt_text,
         width=image.width,
         height=image.height,
         renditions=[
