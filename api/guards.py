@@ -104,13 +104,21 @@ def refuse_bad_parameters(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+NO_BODY = object()
+
+
 def json_body(request: HttpRequest) -> Any:
-    if request.method not in WRITE_METHODS or request.content_type != "application/json":
-        return None
+    """The JSON a write sends; NO_BODY for none (or for JSON the API itself refuses)."""
+    if (
+        request.method not in WRITE_METHODS
+        or request.content_type != "application/json"
+        or not request.body
+    ):
+        return NO_BODY
     try:
-        return json.loads(request.body or b"null")
+        return json.loads(request.body)
     except ValueError:
-        return None  # the API itself describes what is wrong with the JSON
+        return NO_BODY
 
 
 def refuse_unworkable_objects(request: HttpRequest) -> HttpResponse | None:
@@ -185,7 +193,7 @@ def refuse_malformed_bodies(request: HttpRequest) -> HttpResponse | None:
     """Bodies must be JSON objects, and StreamField values must have the shape of their
     blocks: Wagtail 8.0 fails on a JSON array, or on a block without a type."""
     body = json_body(request)
-    if body is None:
+    if body is NO_BODY:
         return None
     if not isinstance(body, dict):
         return problem_response(status=422, detail="The request body must be a JSON object.")

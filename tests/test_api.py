@@ -432,6 +432,8 @@ BAD_WRITES = [
     ("post", "pages/{page}/actions/move/", {"destination_id": 99999999999999}),
     ("post", "pages/{root}/actions/copy/", {}),
     ("post", "pages/", [1, 2]),
+    ("post", "pages/", None),
+    ("patch", "pages/{page}/", None),
     ("post", "pages/{page}/actions/move/", {"destination_id": "somewhere"}),
     ("patch", "pages/{page}/", {"intro": "NUL \u0000 inside"}),
 ]
