@@ -77,7 +77,7 @@ def clean_search_terms(request: HttpRequest) -> None:
     request.GET = params
 
 
-def refuse_bad_parameters(request: HttpRequest) -> HttpResponse | None:
+def refuse_bad_parameters(request: HttpRequest, body: Any) -> HttpResponse | None:
     offset = request.GET.get("offset", "")
     if is_integer(offset) and int(offset) > MAX_OFFSET:
         return problem_response(status=400, detail=f"offset cannot be higher than {MAX_OFFSET}")
@@ -92,7 +92,6 @@ def refuse_bad_parameters(request: HttpRequest) -> HttpResponse | None:
                 return problem_response(status=422, detail=f"{name} cannot exceed {MAX_ID}.")
             if bad_time_zone(value):
                 return problem_response(status=422, detail=f"{name}: UTC offset out of range.")
-    body = json_body(request)
     if contains_nul(body):
         return problem_response(status=422, detail="The body cannot contain NUL characters.")
     if isinstance(body, dict):
@@ -121,7 +120,7 @@ def json_body(request: HttpRequest) -> Any:
         return NO_BODY
 
 
-def refuse_unworkable_objects(request: HttpRequest) -> HttpResponse | None:
+def refuse_unworkable_objects(request: HttpRequest, body: Any) -> HttpResponse | None:
     """Ids that are not integers; changes to the tree's root; revisions of alias pages;
     moves to the root."""
     match = OBJECT_PATH.match(request.path_info)
@@ -143,7 +142,6 @@ def refuse_unworkable_objects(request: HttpRequest) -> HttpResponse | None:
             status=422,
             detail=f"This page is an alias of page {page.alias_of_id}; change that page instead.",
         )
-    body = json_body(request)
     if (
         match["rest"] == "actions/move/"
         and isinstance(body, dict)
@@ -189,10 +187,9 @@ def stream_shape_error(block: Any, value: Any, path: str) -> str | None:
     return None
 
 
-def refuse_malformed_bodies(request: HttpRequest) -> HttpResponse | None:
+def refuse_malformed_bodies(request: HttpRequest, body: Any) -> HttpResponse | None:
     """Bodies must be JSON objects, and StreamField values must have the shape of their
     blocks: Wagtail 8.0 fails on a JSON array, or on a block without a type."""
-    body = json_body(request)
     if body is NO_BODY:
         return None
     if not isinstance(body, dict):
@@ -225,8 +222,9 @@ def page_model_for(request: HttpRequest, body: dict) -> type[Page] | None:
 def guard(request: HttpRequest) -> HttpResponse | None:
     """Clean the request, or answer it with a problem: None lets it through."""
     clean_search_terms(request)
+    body = json_body(request)
     return (
-        refuse_bad_parameters(request)
-        or refuse_unworkable_objects(request)
-        or refuse_malformed_bodies(request)
+        refuse_bad_parameters(request, body)
+        or refuse_unworkable_objects(request, body)
+        or refuse_malformed_bodies(request, body)
     )
