@@ -4,7 +4,7 @@ Wagtail's own /snippets/ router needs a token (it is the editors' route); reader
 get the people, in each language, here.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
@@ -34,8 +34,8 @@ def team_members(filters: TeamMemberFilters) -> QuerySet:
         members = members.filter(locale_filter_q(filters.locale))
     if filters.search:
         # Names and roles are short: a substring match finds "Gül" in "Gülay" as readers expect.
-        members = members.filter(name__icontains=filters.search) | members.filter(
-            role__icontains=filters.search
+        members = members.filter(
+            Q(name__icontains=filters.search) | Q(role__icontains=filters.search)
         )
     return members
 

@@ -219,6 +219,8 @@ def test_team_members_in_each_language(client):
     assert {member["locale"] for member in data["items"]} == {"es"}
     member = get_json(client, f"{API}/team-members/{data['items'][0]['id']}/")
     assert member["name"] == data["items"][0]["name"]
+    found = get_json(client, f"{API}/team-members/?locale=de&search=schulze")
+    assert [member["name"] for member in found["items"]] == ["Inna Schulze"]
     problem = get_json(client, f"{API}/team-members/999999/", status=404)
     assert problem["status"] == 404
 
