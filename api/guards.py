@@ -44,6 +44,19 @@ def is_integer(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+def as_id(value: Any) -> int | None:
+    """The integer the API would make of a JSON value (pydantic also takes 1.0 and "1")."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and is_integer(value.strip()):
+        return int(value.strip())
+    return None
+
+
 def contains_nul(value: Any) -> bool:
     """PostgreSQL refuses NUL characters in text; anywhere in a parameter or a JSON body."""
     if isinstance(value, str):
@@ -96,7 +109,7 @@ def refuse_bad_parameters(request: HttpRequest, body: Any) -> HttpResponse | Non
         return problem_response(status=422, detail="The body cannot contain NUL characters.")
     if isinstance(body, dict):
         for name, value in body.items():
-            if name.endswith("_id") and isinstance(value, int) and value > MAX_ID:
+            if name.endswith("_id") and (as_id(value) or 0) > MAX_ID:
                 return problem_response(
                     status=422, detail=f"{name} cannot be higher than {MAX_ID}."
                 )
@@ -145,8 +158,9 @@ def refuse_unworkable_objects(request: HttpRequest, body: Any) -> HttpResponse |
     if (
         match["rest"] == "actions/move/"
         and isinstance(body, dict)
-        and isinstance(body.get("destination_id"), int)
-        and Page.objects.filter(pk=body["destination_id"], depth=1).exists()
+        and (destination := as_id(body.get("destination_id"))) is not None
+        and 0 < destination <= MAX_ID
+        and Page.objects.filter(pk=destination, depth=1).exists()
     ):
         return problem_response(status=403, detail="Pages cannot be moved to the tree's root.")
     return None

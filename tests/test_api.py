@@ -432,6 +432,9 @@ BAD_WRITES = [
     ("patch", "pages/99999999999999999999/", {"title": "x"}),
     ("post", "pages/{page}/actions/move/", {"destination_id": "{root}"}),
     ("post", "pages/{page}/actions/move/", {"destination_id": 99999999999999}),
+    ("post", "pages/{page}/actions/move/", {"destination_id": 1e20}),
+    ("post", "pages/{page}/actions/move/", {"destination_id": "{root}.0"}),
+    ("post", "pages/{page}/actions/move/", {"destination_id": " {root}"}),
     ("post", "pages/{root}/actions/copy/", {}),
     ("post", "pages/", [1, 2]),
     ("post", "pages/", None),
@@ -445,7 +448,12 @@ BAD_WRITES = [
 def test_bad_writes_answer_with_a_problem(client, moderator_token, method, url, body):
     ids = {"page": page_in("de", NetworkPage, "befan").pk, "root": Page.get_first_root_node().pk}
     url = url.format(**ids)
-    body = json.loads(json.dumps(body).replace('"{root}"', str(ids["root"])))
+    body = json.loads(
+        json.dumps(body)
+        .replace('"{root}"', str(ids["root"]))
+        .replace('"{root}.0"', f"{ids['root']}.0")
+        .replace("{root}", str(ids["root"]))
+    )
     response = getattr(client, method)(
         f"{API}/{url}",
         json.dumps(body),
