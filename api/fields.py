@@ -254,7 +254,7 @@ class OrganisationsField(WholePageField):
                     role_label=str(organisation.get_role_display()),
                     partner=page_link(organisation.partner),
                 )
-                for organisation in page._organisations
+                for organisation in page.localized_organisations
             ]
 
 

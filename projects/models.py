@@ -131,7 +131,7 @@ class ProjectPage(BasePage):
         return str(self.start_year or self.end_year or "")
 
     @cached_property
-    def _organisations(self) -> list["ProjectPartner"]:
+    def localized_organisations(self) -> list["ProjectPartner"]:
         """The organisations, each linked to its page in this page's language where it exists."""
         organisations = list(self.organisations.all().select_related("partner"))
         for organisation in organisations:
@@ -141,7 +141,7 @@ class ProjectPage(BasePage):
         return organisations
 
     def organisations_by_role(self, role: str) -> list["ProjectPartner"]:
-        return [org for org in self._organisations if org.role == role]
+        return [org for org in self.localized_organisations if org.role == role]
 
     @property
     def lead_organisations(self) -> list["ProjectPartner"]:
