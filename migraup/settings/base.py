@@ -260,3 +260,7 @@ def require_secret_key(key: str) -> str:
     if not key:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
     return key
+
+# Topic settings that only read the environment.
+from .operations import *  # noqa: E402, F403
+from .uploads import *  # noqa: E402, F403

@@ -1,0 +1,1 @@
+"""Settings for operations (imported at the end of base.py; read only the environment)."""
