@@ -32,6 +32,15 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
             teardown_databases(config, verbosity=verbosity)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a test's rolled-back changes purge nothing, so
+    pages it cached must not reach the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def editor(django_user_model):
     """An editor of the kind the site has: allowed to edit and publish pages, not a superuser."""

@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from core.alternates import language_alternates
+from core.cache import cached
 from core.models import StandardPage
 
 register = template.Library()
@@ -23,25 +24,38 @@ def get_home_page(request: HttpRequest) -> Page | None:
     return request._migraup_home
 
 
+def page_links(request: HttpRequest, pages) -> list[dict]:
+    """Title, URL and tree path of each page: what menus and footers need, cacheable."""
+    return [{"title": p.title, "url": p.get_url(request), "path": p.path} for p in pages]
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context) -> dict:
     request = context["request"]
     home = get_home_page(request)
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
-    pages = home.get_children().live().public().in_menu() if home else Page.objects.none()
+
+    def build() -> dict:
+        if home is None:
+            return {"home": None, "items": []}
+        pages = home.get_children().live().public().in_menu()
+        return {"home": page_links(request, [home])[0], "items": page_links(request, pages)}
+
+    # Per site and language; purged with the page cache when an editor changes pages.
+    links = cached(build, "menu", request.get_host(), getattr(home, "pk", None))
     items = [
         {
-            "page": item,
-            "current": item.path == current_path,
+            **item,
+            "current": item["path"] == current_path,
             # A section stays marked while the reader is on one of its sub-pages.
-            "ancestor": current_path.startswith(item.path) and item.path != current_path,
+            "ancestor": current_path.startswith(item["path"]) and item["path"] != current_path,
         }
-        for item in pages
+        for item in links["items"]
     ]
     return {
-        "home": home,
-        "home_current": bool(home) and home.path == current_path,
+        "home": links["home"],
+        "home_current": bool(links["home"]) and links["home"]["path"] == current_path,
         "items": items,
         "request": request,
     }
@@ -63,14 +77,16 @@ def site_footer(context) -> dict:
 
     request = context["request"]
     locale = Locale.get_active()
-    return {
-        "legal_pages": StandardPage.objects.live()
-        .public()
-        .filter(locale=locale, show_in_footer=True)
-        .order_by("path"),
-        "partners": PartnerPage.objects.live().public().filter(locale=locale).order_by("path"),
-        "request": request,
-    }
+
+    def build() -> dict:
+        legal = StandardPage.objects.live().public().filter(locale=locale, show_in_footer=True)
+        partners = PartnerPage.objects.live().public().filter(locale=locale)
+        return {
+            "legal_pages": page_links(request, legal.order_by("path")),
+            "partners": page_links(request, partners.order_by("path")),
+        }
+
+    return {**cached(build, "footer", request.get_host(), locale.pk), "request": request}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

@@ -5,9 +5,11 @@ Everything that differs between machines comes from environment variables
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -73,6 +75,12 @@ INSTALLED_APPS = [
     "ninja",
     "rest_framework",
     "corsheaders",
+    # Login limits per account and per address.
+    "axes",
+    # The queue of background tasks (Wagtail's own, e.g. reference indexing), run by
+    # `make worker` when TASKS_BACKEND=database.
+    "django_tasks",
+    "django_tasks_db",
     # Django.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -84,6 +92,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so static files carry the same headers as pages (core/security.py).
+    "core.security.SecurityHeadersMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # /api/: CORS for the origins in API_CORS_ALLOWED_ORIGINS, then cache headers and
     # problem descriptions for every answer (api/middleware.py).
@@ -97,9 +108,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Anonymous readers' pages come from the cache, purged on every publish (core/cache.py);
+    # after the authentication, so editors always see the live state.
+    "core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "migraup.urls"
@@ -133,6 +149,96 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache every process shares (pages for anonymous readers, menus, login limits): Redis
+# when REDIS_URL is set, otherwise files under CACHE_DIR — never per-process memory, which
+# gunicorn's workers would not share and publishing could not purge.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "migraup"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
+        }
+    }
+# Seconds an anonymous reader's page stays cached (core/cache.py); publishing purges it
+# earlier. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
+# Background tasks (Wagtail's reference index, search index updates): run at once within
+# the request by default; with TASKS_BACKEND=database they are queued in the database and
+# run by `make worker`, which also publishes scheduled pages (README, "Production").
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
+
+# Security headers (core/security.py). The strict policy of the public site, the API and
+# its docs; the admin's relaxation is in ContentSecurityPolicyMiddleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Inline scripts only with the response's nonce ({{ request.csp_nonce }}).
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes counts failed logins before Django checks the password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After AXES_FAILURE_LIMIT failed logins for one account, or from one address, further
+# attempts are refused for AXES_COOLOFF_MINUTES; a successful login resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.security.login_locked"
+# Behind a reverse proxy, the client's address is the last one the proxies added to
+# X-Forwarded-For (TRUSTED_PROXY_COUNT proxies); without one, REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Old failed attempts are kept for the audit trail only; the admin lists them under axes.
+AXES_VERBOSE = False
+
+# Sessions: editors are logged out after SESSION_IDLE_HOURS without a request; every request
+# renews the session (anonymous readers have none, so they get no cookie from this).
+SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_IDLE_HOURS", "8")) * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -260,6 +366,7 @@ def require_secret_key(key: str) -> str:
     if not key:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
     return key
+
 
 # Topic settings that only read the environment.
 from .operations import *  # noqa: E402, F403

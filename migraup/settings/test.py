@@ -18,6 +18,17 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A cache of this test run only (tests/conftest.py empties it before each test), or the
+# Redis server of REDIS_URL (CI runs the cache tests against one as well).
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tempfile.mkdtemp(prefix="migraup-cache-"),
+        }
+    }
+else:
+    CACHES["default"]["KEY_PREFIX"] = "migraup-test"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 # On SQLite the test database is a file rather than Django's shared in-memory database, so the

@@ -86,12 +86,25 @@ def browser(site_url):
 
 @pytest.fixture
 def page(browser, site_url):
-    """A fresh browser context (no cookies) whose relative URLs go to the site."""
+    """A fresh browser context (no cookies) whose relative URLs go to the site.
+
+    Every test also checks that the Content-Security-Policy blocked nothing the site needs:
+    Chromium reports each blocked script, style or frame on the console.
+    """
     context = browser.new_context(base_url=site_url, locale="de-DE")
     context.set_default_timeout(15_000)
     page = context.new_page()
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text
+            and violations.append(f"{page.url}: {message.text}")
+        ),
+    )
     yield page
     context.close()
+    assert not violations, "\n".join(violations)
 
 
 @pytest.fixture

@@ -1,0 +1,278 @@
+"""Production behaviour: the page cache and its purging, security headers, login limits,
+sessions, and `check --deploy` with the production settings."""
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from core.models import StandardPage
+from home.models import HomePage
+from projects.models import ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_URL = "/de/projekte/migrapower/"
+
+
+def project(slug: str = "migrapower", language: str = "de") -> ProjectPage:
+    return ProjectPage.objects.get(slug__startswith=slug, locale__language_code=language)
+
+
+# The page cache ------------------------------------------------------------------------
+
+
+def test_anonymous_readers_get_pages_from_the_cache(client):
+    first = client.get(PROJECT_URL)
+    second = client.get(PROJECT_URL)
+    assert first.status_code == second.status_code == 200
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert second.content == first.content
+    # A cached answer still gets this response's security headers.
+    assert "script-src" in second["Content-Security-Policy"]
+
+
+def test_publishing_purges_the_cache(client):
+    client.get(PROJECT_URL)
+    assert client.get(PROJECT_URL)["X-Cache"] == "HIT"
+    page = project()
+    page.title = "MigraPower – neu veröffentlicht"
+    page.save_revision().publish()
+
+    response = client.get(PROJECT_URL)
+    assert response["X-Cache"] == "MISS"
+    assert "MigraPower – neu veröffentlicht" in response.content.decode()
+    # Every cached page shows the menu and the partners' project lists: all are purged.
+    assert "MigraPower – neu veröffentlicht" in client.get("/de/projekte/").content.decode()
+
+
+def test_a_draft_does_not_change_what_readers_see(client):
+    client.get(PROJECT_URL)
+    page = project()
+    page.title = "Entwurf, noch nicht veröffentlicht"
+    page.save_revision()
+    assert "Entwurf, noch nicht" not in client.get(PROJECT_URL).content.decode()
+
+
+def test_unpublishing_purges_the_cache(client):
+    assert client.get(PROJECT_URL).status_code == 200
+    project().unpublish()
+    assert client.get(PROJECT_URL).status_code == 404
+    assert 'href="/de/projekte/migrapower/"' not in client.get("/de/projekte/").content.decode()
+
+
+def test_moving_a_page_purges_the_cache(client):
+    standard = StandardPage.objects.get(slug="impressum", locale__language_code="de")
+    assert client.get("/de/impressum/").status_code == 200
+    archive = HomePage.objects.get(locale__language_code="de").get_children().get(slug="archiv")
+    standard.move(archive, pos="last-child")
+    # Wagtail leaves a redirect at the old address.
+    response = client.get("/de/impressum/")
+    assert (response.status_code, response["Location"]) == (301, "/de/archiv/impressum/")
+    assert client.get("/de/archiv/impressum/").status_code == 200
+
+
+def test_menu_is_cached_per_language_and_purged(client):
+    assert "Archiv" in client.get("/de/").content.decode()
+    assert "Archive" in client.get("/en/").content.decode()
+    home = HomePage.objects.get(locale__language_code="de")
+    new = StandardPage(title="Neuer Menüpunkt", slug="neu", show_in_menus=True)
+    home.add_child(instance=new)
+    new.save_revision().publish()
+    german = client.get("/de/").content.decode()
+    assert 'href="/de/neu/"' in german
+    assert "Neuer Menüpunkt" not in client.get("/en/").content.decode()
+
+
+def test_editors_never_get_cached_pages(client, editor):
+    client.get(PROJECT_URL)  # cached for anonymous readers
+    client.force_login(editor)
+    response = client.get(PROJECT_URL)
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+
+
+def test_forms_are_never_cached(client):
+    """The contact form carries a CSRF token bound to the reader's cookie."""
+    for _ in range(2):
+        response = client.get("/de/kontakt/")
+        assert response["X-Cache"] == "MISS"
+        assert "csrftoken" in response.cookies
+
+
+def test_search_and_errors_are_not_cached(client):
+    assert "X-Cache" not in client.get("/de/search/", {"q": "Netzwerk"})
+    client.get("/de/gibt-es-nicht/")
+    assert client.get("/de/gibt-es-nicht/")["X-Cache"] == "MISS"
+
+
+# Security headers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["/de/", PROJECT_URL, "/static/css/site.css", "/api/v3/pages/", "/api/v3/docs/"]
+)
+def test_security_headers_on_every_response(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["object-src"] == "'none'"
+    assert "unsafe" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_admin_keeps_its_inline_scripts_but_nothing_else(client, editor):
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{project().pk}/edit/")
+    assert response.status_code == 200
+    directives = dict(
+        d.strip().split(" ", 1) for d in response["Content-Security-Policy"].split(";")
+    )
+    assert directives["script-src"] == "'self' 'unsafe-inline'"
+    assert directives["frame-ancestors"] == "'self'"
+    assert directives["default-src"] == "'self'"
+    assert "eval" not in response["Content-Security-Policy"]
+
+
+def test_a_nonce_appears_only_when_a_template_uses_it(rf):
+    from core.security import ContentSecurityPolicyMiddleware
+
+    def view(request):
+        from django.http import HttpResponse
+
+        return HttpResponse(f"<script nonce='{request.csp_nonce}'>1</script>")
+
+    request = rf.get("/de/")
+    response = ContentSecurityPolicyMiddleware(view)(request)
+    assert f"'nonce-{request._csp_nonce}'" in response["Content-Security-Policy"]
+
+
+# Logins and sessions -------------------------------------------------------------------
+
+
+def login(client, username: str, password: str, address: str = "203.0.113.7"):
+    return client.post(
+        "/admin/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_too_many_failed_logins_lock_the_account(client, django_user_model, settings):
+    django_user_model.objects.create_user("ayse", password="richtig-und-lang-2025")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert login(client, "ayse", "falsch").status_code == 200
+    # The attempt that reaches the limit is the first one refused.
+    assert login(client, "ayse", "falsch").status_code == 429
+    # From another address, with the right password: the account is locked for a while.
+    response = login(client, "ayse", "richtig-und-lang-2025", address="198.51.100.9")
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(settings.AXES_COOLOFF_TIME.seconds)
+    html = response.content.decode()
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in html
+    assert "für 15 Minuten gesperrt" in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_too_many_failed_logins_lock_the_address(client, django_user_model, settings):
+    django_user_model.objects.create_user("mehmet", password="richtig-und-lang-2025")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(client, f"rate-{attempt}", "falsch", address="192.0.2.50")
+    assert login(client, "mehmet", "richtig-und-lang-2025", address="192.0.2.50").status_code == (
+        429
+    )
+    # The account itself is not locked: from elsewhere it logs in.
+    response = login(client, "mehmet", "richtig-und-lang-2025", address="192.0.2.51")
+    assert response.status_code == 302
+
+
+def test_a_successful_login_resets_the_count(client, django_user_model, settings):
+    django_user_model.objects.create_user("lina", password="richtig-und-lang-2025")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        login(client, "lina", "falsch")
+    assert login(client, "lina", "richtig-und-lang-2025").status_code == 302
+    client.logout()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        login(client, "lina", "falsch")
+    assert login(client, "lina", "richtig-und-lang-2025").status_code == 302
+
+
+def test_sessions_expire_when_idle(client, editor, settings):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    session = Session.objects.get(session_key=client.session.session_key)
+    # Every request renews the session for SESSION_COOKIE_AGE.
+    idle = session.expire_date - timezone.now()
+    assert timedelta(seconds=settings.SESSION_COOKIE_AGE - 60) < idle
+    assert idle <= timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    session.expire_date = timezone.now() - timedelta(seconds=1)
+    session.save()
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    "password", ["migraup2025", "1234567890123", "qwertyuiop123", "password1234"]
+)
+def test_weak_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
+
+
+def test_anonymous_readers_get_no_cookies(client):
+    for url in ["/de/", PROJECT_URL, "/de/search/?q=Netzwerk", "/ar/"]:
+        assert not client.get(url).cookies, url
+
+
+# Deployment check ----------------------------------------------------------------------
+
+
+def test_check_deploy_with_the_production_settings_is_clean(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "migraup.settings.production",
+        "SECRET_KEY": "a-long-random-production-secret-" + "x7Qp2" * 8,
+        "ALLOWED_HOSTS": "migraup-pankow.example",
+        "CACHE_DIR": str(tmp_path / "cache"),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "migraup.settings.production"}
+    env.pop("SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
