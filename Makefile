@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test browser opensearch opensearch-stop test-search-engine test-api-schema lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,19 @@ run: demo-content
 	$(MANAGE) ensure_admin
 	@echo "migraUp! Pankow: http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn with the production settings (migraup/settings/production.py), after
+# migrating and collecting the static files. Needs SECRET_KEY and ALLOWED_HOSTS (README).
+PROD := DJANGO_SETTINGS_MODULE=migraup.settings.production
+serve: $(STAMP)
+	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
+	$(PROD) $(MANAGE) migrate --noinput
+	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD) exec $(BIN)/gunicorn --config migraup/gunicorn.conf.py migraup.wsgi
+
+# The worker beside `make serve`: scheduled publishing and the background task queue.
+worker: $(STAMP)
+	$(PROD) exec $(MANAGE) run_worker
 
 test: $(STAMP)
 	$(BIN)/ruff check .

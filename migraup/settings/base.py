@@ -91,6 +91,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Load balancers' probes get /healthz before the host check and the HTTPS redirect.
+    "core.health.HealthCheckMiddleware",
+    # First, so that it times everything and logs the final status (core/logging.py).
+    "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files carry the same headers as pages (core/security.py).
     "core.security.SecurityHeadersMiddleware",
@@ -177,15 +181,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Background tasks (Wagtail's reference index, search index updates): run at once within
 # the request by default; with TASKS_BACKEND=database they are queued in the database and
 # run by `make worker`, which also publishes scheduled pages (README, "Production").
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[TASKS_BACKEND]
-    }
+TASKS_BACKEND_CLASSES = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND_CLASSES[TASKS_BACKEND]}}
 
 # Security headers (core/security.py). The strict policy of the public site, the API and
 # its docs; the admin's relaxation is in ContentSecurityPolicyMiddleware.
@@ -345,20 +346,6 @@ MIGRAUP_ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        # Background tasks log every state change; Wagtail logs every edit (kept in its own
-        # audit log anyway). Raise them with LOG_LEVEL_WAGTAIL=INFO when debugging.
-        "django_tasks": {"level": os.environ.get("LOG_LEVEL_WAGTAIL", "WARNING")},
-        "wagtail": {"level": os.environ.get("LOG_LEVEL_WAGTAIL", "WARNING")},
-    },
-}
 
 
 def require_secret_key(key: str) -> str:

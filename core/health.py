@@ -1,0 +1,106 @@
+"""/healthz: is this instance able to serve the site? For load balancers and monitoring.
+
+Each configured dependency gets one cheap, real round trip (database, search node, cache).
+The answer names failed checks by exception class only: messages of database drivers
+carry host names and ports, which stay in the server's log.
+"""
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_safe
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger("migraup.health")
+
+HEALTH_PATH = "/healthz"
+# Seconds the search node may take to answer a ping; probes usually give up after a few.
+SEARCH_TIMEOUT = 2
+OK_STATES = {"ok", "not configured"}
+
+
+class CheckFailed(Exception):
+    """A dependency answered, but not as it should (no ping answer, a lost cache value)."""
+
+
+def check_database() -> None:
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def check_search() -> None:
+    # The OpenSearch backend keeps its client in .es; ping() is a HEAD / that answers
+    # False instead of raising when the node is unreachable.
+    if not get_search_backend().es.ping(request_timeout=SEARCH_TIMEOUT):
+        raise CheckFailed
+
+
+def check_cache() -> None:
+    # A key of its own per check, so that concurrent probes never read each other's value;
+    # deleted again, so that probes every few seconds do not crowd out cached pages.
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "ok", timeout=10)
+    try:
+        if cache.get(key) != "ok":
+            raise CheckFailed
+    finally:
+        cache.delete(key)
+
+
+def run_check(name: str, check: Callable[[], None]) -> dict[str, object]:
+    start = time.perf_counter()
+    try:
+        check()
+    except Exception as exc:  # noqa: BLE001 - any failure is a failed check, never a 500
+        # No traceback: probes repeat every few seconds for as long as the outage lasts.
+        logger.warning("Health check %s failed: %s: %s", name, type(exc).__name__, exc)
+        result: dict[str, object] = {"status": "error", "error": type(exc).__name__}
+    else:
+        result = {"status": "ok"}
+    result["ms"] = round((time.perf_counter() - start) * 1000, 1)
+    return result
+
+
+def health_report() -> dict[str, object]:
+    checks = {"database": run_check("database", check_database)}
+    if settings.SEARCH_URL:
+        checks["search"] = run_check("search", check_search)
+    else:
+        checks["search"] = {"status": "not configured"}
+    checks["cache"] = run_check("cache", check_cache)
+    healthy = all(check["status"] in OK_STATES for check in checks.values())
+    return {"status": "ok" if healthy else "error", "checks": checks}
+
+
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when every configured check passes, 503 otherwise; never cached."""
+    report = health_report()
+    response = JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz before any other middleware.
+
+    Probes of load balancers and containers ask for http://<internal address>/healthz:
+    CommonMiddleware would refuse their Host header (DisallowedHost, a 400) unless it is in
+    ALLOWED_HOSTS, and SecurityMiddleware would redirect them to https. The answer holds
+    nothing but the checks' states, so it needs neither.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == HEALTH_PATH:
+            return healthz(request)
+        return self.get_response(request)
