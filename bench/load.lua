@@ -1,0 +1,43 @@
+-- wrk script for bench/load.sh: round-robin over the URLs in BENCH_PATHS (one per line),
+-- counting every answer that is not 2xx; prints one summary at the end.
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do
+  if line ~= "" then table.insert(paths, line) end
+end
+
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+local counter = 0
+local non2xx = 0
+function init(args)
+  counter = math.random(#paths)
+end
+
+function request()
+  counter = counter % #paths + 1
+  return wrk.format("GET", paths[counter], { ["X-Forwarded-Proto"] = "https" })
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do
+    bad = bad + thread:get("non2xx")
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format("requests: %d in %.0f s\n", summary.requests, seconds))
+  io.write(string.format("requests/s: %.1f\n", summary.requests / seconds))
+  io.write(string.format("latency p50: %.1f ms\n", latency:percentile(50) / 1000))
+  io.write(string.format("latency p99: %.1f ms\n", latency:percentile(99) / 1000))
+  io.write(string.format("non-2xx answers: %d\n", bad))
+  io.write(string.format("socket errors: %d connect, %d read, %d write, %d timeout\n",
+    summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout))
+end
