@@ -34,10 +34,9 @@ def test_worker_publishes_scheduled_pages_and_purges_the_cache(client):
 
 
 def test_worker_runs_queued_tasks(settings, monkeypatch):
+    from django.db import connection
     from django_tasks import TaskResultStatus
     from wagtail.tasks import update_reference_index_task
-
-    from django.db import connection
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     if connection.vendor == "sqlite":
