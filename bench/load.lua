@@ -11,7 +11,7 @@ function setup(thread)
 end
 
 local counter = 0
-local non2xx = 0
+non2xx = 0  -- global: done() reads it with thread:get()
 function init(args)
   counter = math.random(#paths)
 end

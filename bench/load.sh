@@ -64,13 +64,21 @@ cat >"$WORK/paths" <<'PATHS'
 /api/v3/pages/?type=projects.ProjectPage&locale=de
 /api/v3/pages/?locale=en&limit=20
 PATHS
-# Every address must answer 200 itself (a redirect would count as non-2xx below).
+# Every address must answer 200 itself (a redirect would count as non-2xx below); the
+# second request of each shows its time with a warm cache.
+echo "== one request each (ms, after a first one)"
 while read -r path; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$PORT$path")
+    url="http://127.0.0.1:$PORT$path"
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' "$url")
     [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
+    curl -s -o /dev/null -w "%{time_total} $path\n" -H 'X-Forwarded-Proto: https' "$url" |
+        awk '{ printf "%8.1f  %s\n", $1 * 1000, $2 }'
 done <"$WORK/paths"
 
 echo "== wrk: $DURATION, $CONNECTIONS connections, $(wc -l <"$WORK/paths") addresses," \
     "page cache ${PAGE_CACHE_SECONDS:-600}s, $(nproc) cores"
-BENCH_PATHS="$WORK/paths" wrk --threads 2 --connections "$CONNECTIONS" --duration "$DURATION" \
+BENCH_PATHS="$WORK/paths" LC_ALL=C wrk --threads 2 --connections "$CONNECTIONS" --duration "$DURATION" \
     --timeout 10s --script bench/load.lua "http://127.0.0.1:$PORT"
+echo "== answers other than 2xx, 3xx (from the site's request log)"
+grep -c '"status": [45]' "$WORK/gunicorn.log" || true
+grep '"status": [45]' "$WORK/gunicorn.log" | head -5 || true

@@ -96,7 +96,9 @@ class JSONFormatter(logging.Formatter):
 
 
 class RequestLogMiddleware:
-    """Logs each request once, at INFO on migraup.request: method, path, status, time, size.
+    """Logs each request once on migraup.request: method, path, status, time, size; at INFO,
+    WARNING for 4xx and ERROR for 5xx answers, so LOG_LEVEL_REQUESTS=WARNING keeps the
+    failures only.
 
     Placed first in MIDDLEWARE it sees the final answer of every other middleware,
     including the error pages Django makes of exceptions.
@@ -115,7 +117,15 @@ class RequestLogMiddleware:
             size = len(response.content)
         else:
             size = None
-        request_logger.info(
+        level = (
+            logging.ERROR
+            if response.status_code >= 500
+            else logging.WARNING
+            if response.status_code >= 400
+            else logging.INFO
+        )
+        request_logger.log(
+            level,
             "%s %s %s %sms",
             request.method,
             request.path,

@@ -108,8 +108,20 @@ def test_forms_are_never_cached(client):
         assert "csrftoken" in response.cookies
 
 
-def test_search_and_errors_are_not_cached(client):
-    assert "X-Cache" not in client.get("/de/search/", {"q": "Netzwerk"})
+def test_search_results_are_cached_until_the_next_publish(client):
+    url = "/de/search/?q=Sprechstunde"
+    assert "Sprechstunde im Kiez" not in client.get(url).content.decode()
+    assert client.get(url)["X-Cache"] == "HIT"
+    home = HomePage.objects.get(locale__language_code="de")
+    page = StandardPage(title="Sprechstunde im Kiez", slug="sprechstunde")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    response = client.get(url)
+    assert response["X-Cache"] == "MISS"
+    assert "Sprechstunde im Kiez" in response.content.decode()
+
+
+def test_errors_are_not_cached(client):
     client.get("/de/gibt-es-nicht/")
     assert client.get("/de/gibt-es-nicht/")["X-Cache"] == "MISS"
 

@@ -23,7 +23,7 @@ STORAGES = {
 if not REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.cache_backends.TolerantFileBasedCache",
             "LOCATION": tempfile.mkdtemp(prefix="migraup-cache-"),
         }
     }
