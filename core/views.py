@@ -14,6 +14,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -70,3 +71,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # A shared cache must not keep serving the error after the fault is gone.
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read every public page; the admin and search result pages stay out,
+    and the sitemap lists every page in every language."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

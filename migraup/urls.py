@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
 from core.sitemaps import MultilingualSitemap
+from core.views import robots_txt
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     # The headless API has no language prefix: it selects languages with ?locale=.
     path("api/v3/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     # For load balancers and monitoring, no language prefix (core/health.py).
     path("healthz", healthz, name="healthz"),
 ]

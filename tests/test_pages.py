@@ -171,3 +171,14 @@ def test_search_page_answers(client):
     assert 'href="/de/fachvernetzung/lingua-pankow/"' in response.content.decode()
     for query in ["", "x" * 10_000, '" ( ) AND OR NOT * : \\ ~ ^ -']:
         assert client.get("/de/search/", {"q": query, "page": "abc"}).status_code == 200
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /ar/search/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert client.get("/sitemap.xml").status_code == 200
