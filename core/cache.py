@@ -131,7 +131,9 @@ class AnonymousPageCacheMiddleware:
             # The API sets its own cache headers; documents honour private collections.
             and not path.startswith(("/admin/", "/api/", "/documents/", "/healthz"))
             and "HTTP_AUTHORIZATION" not in request.META
-            and not request.user.is_authenticated
+            # A session may hold a page's password (Wagtail's view restrictions) or a
+            # login: what it sees is not what every reader sees.
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
 
     @staticmethod

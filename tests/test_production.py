@@ -100,6 +100,27 @@ def test_editors_never_get_cached_pages(client, editor):
     assert "X-Cache" not in response
 
 
+def test_password_protected_pages_never_reach_the_cache(client):
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.models import PageViewRestriction
+
+    page = project()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="nur-fuer-uns"
+    )
+    assert 'name="password"' in client.get(PROJECT_URL).content.decode()
+    with translation.override("de"):
+        unlock = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
+    client.post(unlock, {"password": "nur-fuer-uns", "return_url": PROJECT_URL})
+    unlocked = client.get(PROJECT_URL)
+    assert unlocked.status_code == 200
+    assert 'name="password"' not in unlocked.content.decode()
+    # Another reader, without the password, gets the password form, not the cached page.
+    assert 'name="password"' in Client().get(PROJECT_URL).content.decode()
+
+
 def test_forms_are_never_cached(client):
     """The contact form carries a CSRF token bound to the reader's cookie."""
     for _ in range(2):
