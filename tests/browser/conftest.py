@@ -7,10 +7,12 @@ Each test cleans up what it created.
 """
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
@@ -113,3 +115,28 @@ def screenshot_dir() -> Path:
     path = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parents[2] / "build/screenshots"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+PASSWORD = "pw-for-browser-tests"
+
+
+@pytest.fixture
+def moderator(site_url) -> Iterator[User]:
+    """An editor as the site has them: in the Moderators group, not a superuser."""
+    user = User.objects.create_user(username="übersetzerin", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    yield user
+    user.delete()
+
+
+def log_in(page, user: User) -> None:
+    """Sign in to the German admin through its form (the login limits count this too)."""
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bei Wagtail anmelden")
+    page.get_by_label("Benutzername").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)  # Wagtail leaves this label untranslated
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.get_by_role("heading", name="Seitenzusammenfassung")).to_be_visible()

@@ -5,25 +5,14 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import Page, expect
 from wagtail.models import Locale
 
 from core.models import StandardPage
 from home.models import HomePage
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "pw-for-browser-tests"
-
-
-@pytest.fixture
-def moderator(site_url) -> Iterator[User]:
-    """An editor as the site has them: in the Moderators group, not a superuser."""
-    user = User.objects.create_user(username="übersetzerin", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    yield user
-    user.delete()
 
 
 @pytest.fixture
@@ -37,16 +26,6 @@ def german_page(site_url) -> Iterator[StandardPage]:
     yield page
     for translation in page.get_translations(inclusive=True):
         translation.delete()
-
-
-def log_in(page: Page, user: User) -> None:
-    page.goto("/admin/login/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bei Wagtail anmelden")
-    page.get_by_label("Benutzername").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)  # Wagtail leaves this label untranslated
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    expect(page.get_by_role("heading", name="Seitenzusammenfassung")).to_be_visible()
 
 
 def translate_segment(page: Page, source_text: str, translation: str) -> None:

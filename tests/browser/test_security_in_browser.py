@@ -2,18 +2,15 @@
 API's docs and the admin keep working under it (the `page` fixture fails a test on any
 violation Chromium reports)."""
 
-import re
 from collections.abc import Iterator
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from projects.models import ProjectPage
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "pw-for-browser-tests"
 
 
 def test_the_policy_blocks_an_injected_script(browser, site_url):
@@ -65,14 +62,6 @@ def test_api_docs_work_under_the_policy(page):
 
 
 @pytest.fixture
-def moderator(site_url) -> Iterator[User]:
-    user = User.objects.create_user(username="redaktion-csp", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    yield user
-    user.delete()
-
-
-@pytest.fixture
 def project(site_url) -> Iterator[ProjectPage]:
     project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
     title = project.title
@@ -88,11 +77,7 @@ def test_editor_edits_and_publishes_under_the_policy(page, browser, site_url, mo
     reader.goto("/de/projekte/migrapower/")
     expect(reader.get_by_role("heading", level=1)).to_have_text(project.title)
 
-    page.goto("/admin/login/")
-    page.get_by_label("Benutzername").fill(moderator.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, moderator)
 
     # The edit view uses the admin's inline scripts: choosers, inline panels, date widgets.
     page.goto(f"/admin/pages/{project.pk}/edit/")
