@@ -93,7 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Load balancers' probes get /healthz before the host check and the HTTPS redirect.
     "core.health.HealthCheckMiddleware",
-    # First, so that it times everything and logs the final status (core/logging.py).
+    # Next, so that it times everything and logs the final status (core/logging.py).
     "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files carry the same headers as pages (core/security.py).
