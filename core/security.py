@@ -5,9 +5,9 @@ The Content-Security-Policy comes from django-csp, configured in settings
 (CONTENT_SECURITY_POLICY). The public site, the API and its docs run under the strict
 policy: scripts only from the site itself or with the response's nonce, no inline styles.
 Wagtail's admin renders inline scripts and style attributes of its own (choosers, date
-widgets, inline panels; upstream work on this is open), so under /admin/ — reachable only
-where editors work signed in — the policy allows those, and keeps everything else: no other origins,
-no plugins, no framing by other sites.
+widgets, inline panels; upstream work on this is open), so under /admin/, where editors
+work signed in, the policy allows those and keeps everything else: no other origins, no
+plugins, no framing by other sites.
 """
 
 from collections.abc import Callable
