@@ -99,11 +99,13 @@ def language_switcher(context) -> dict:
     translations = {}
     if page is not None and getattr(page, "pk", None):
         translations = {
-            p.locale.language_code: p for p in page.get_translations(inclusive=True).live()
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
     homes = {}
     if home is not None:
-        homes = {p.locale.language_code: p for p in home.get_translations(inclusive=True).live()}
+        translated_homes = home.get_translations(inclusive=True).live().select_related("locale")
+        homes = {p.locale.language_code: p for p in translated_homes}
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
