@@ -45,10 +45,10 @@ def page_language(request: HttpRequest) -> str:
     Not translation.get_language(): when the error came before LocaleMiddleware, that is
     whatever an earlier request on this thread activated.
     """
-    languages = {code for code, _name in settings.LANGUAGES}
-    prefix = request.path_info.lstrip("/").split("/", 1)[0].lower()
-    if prefix in languages:
+    prefix = translation.get_language_from_path(request.path_info)
+    if prefix:
         return prefix
+    languages = {code for code, _name in settings.LANGUAGES}
     chosen = getattr(request, "LANGUAGE_CODE", None)
     if chosen in languages:
         return chosen
