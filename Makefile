@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install checks-tools run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,17 @@ $(STAMP): pyproject.toml
 	touch $@
 
 install: $(STAMP)
+
+# axe-core, the Nu HTML Checker (vnu-jar) and Lighthouse for the browser checks, from npm
+# (tools/browser-checks/package-lock.json). --ignore-scripts: vnu-jar's install script would
+# download a JDK; the machine's own java runs vnu.jar.
+CHECKS := tools/browser-checks/node_modules/.installed-$(shell cksum tools/browser-checks/package-lock.json | cut -d' ' -f1)
+$(CHECKS): tools/browser-checks/package-lock.json
+	cd tools/browser-checks && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -f tools/browser-checks/node_modules/.installed-*
+	touch $@
+
+checks-tools: $(CHECKS)
 
 migrate: $(STAMP)
 	$(MANAGE) migrate --noinput
@@ -42,7 +53,7 @@ serve: $(STAMP)
 worker: $(STAMP)
 	$(PROD) exec $(MANAGE) run_worker
 
-test: $(STAMP)
+test: $(STAMP) $(CHECKS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
