@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from api.fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
+from core.models import SharingMixin
 from search.text import page_stems
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class FormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(SharingMixin, AbstractEmailForm):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -51,6 +52,7 @@ class ContactPage(AbstractEmailForm):
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    promote_panels = [*AbstractEmailForm.promote_panels, *SharingMixin.sharing_panels]
     content_panels = [
         *AbstractEmailForm.content_panels,
         FormSubmissionsPanel(),

@@ -1,6 +1,10 @@
 """Models shared by the content apps, and the site's general pages."""
 
 from django.db import models
+from django.http import HttpRequest
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -14,7 +18,55 @@ from search.text import page_stems
 from .blocks import BodyBlock
 
 
-class BasePage(Page):
+class SharingMixin(models.Model):
+    """What search engines and link previews (messengers, social networks) show of a page.
+
+    The description and the image are editable on the Promote tab; when an editor leaves
+    them empty, each page type falls back to something of its own (core/seo.py renders it).
+    """
+
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image for link previews"),
+        help_text=_(
+            "Shown when the page is shared in messengers and social networks; 1200 × 630 "
+            "pixels suit them best. Empty: the page's own picture (a cover or a logo), "
+            "else the migraUp! Pankow card."
+        ),
+    )
+
+    sharing_panels = [FieldPanel("share_image")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self) -> str:
+        """The Promote tab's description, else the introduction, else the type's default."""
+        for text in (self.search_description, getattr(self, "intro", "")):
+            plain = " ".join(strip_tags(str(text or "")).split())
+            if plain:
+                return Truncator(plain).chars(160)
+        return self.default_meta_description()
+
+    def default_meta_description(self) -> str:
+        return ""
+
+    def get_share_image(self):
+        return self.share_image or self.default_share_image()
+
+    def default_share_image(self):
+        return None
+
+    def get_json_ld(self, request: HttpRequest) -> list[dict]:
+        """schema.org objects describing the page itself (breadcrumbs are added for all)."""
+        return []
+
+
+class BasePage(SharingMixin, Page):
     """Fields every content page has: a short introduction and a free body."""
 
     intro = models.TextField(
@@ -32,6 +84,7 @@ class BasePage(Page):
         index.SearchField("search_stems"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, *SharingMixin.sharing_panels]
     # The headless API (docs/api.md): every page type adds its own fields to these.
     api_fields = [
         APIField("intro", writable=True),
@@ -55,13 +108,24 @@ class IndexPage(BasePage):
     def get_children_pages(self) -> models.QuerySet:
         return self.get_children().live().public().specific().order_by("path")
 
+    @cached_property
+    def children_pages(self) -> models.QuerySet:
+        """The listing, evaluated once per request by whichever asks first (the page's
+        description in the head or the cards in the body)."""
+        return self.get_children_pages()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children_pages"] = self.get_children_pages()
+        context["children_pages"] = self.children_pages
         return context
 
+    def default_meta_description(self) -> str:
+        # "Projekte: MigraPower, Kommune Interkulturell, Willkommen in Berlin"
+        titles = [child.title for child in self.children_pages]
+        return Truncator(f"{self.title}: {', '.join(titles)}").chars(160) if titles else ""
 
-class StandardPage(BasePage):
+
+class StandardPage(BasePage):  # noqa: DJ008 - Page.__str__ gives the title
     """Impressum, Datenschutz and other plain pages."""
 
     show_in_footer = models.BooleanField(
@@ -74,7 +138,7 @@ class StandardPage(BasePage):
 
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
-    promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("show_in_footer")]
     api_fields = [*BasePage.api_fields, APIField("show_in_footer", writable=True)]
 
     class Meta:

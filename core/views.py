@@ -75,12 +75,14 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Crawlers may read every public page; the admin and search result pages stay out,
-    and the sitemap lists every page in every language."""
+    """Crawlers may read every public page and the search page itself; the admin and
+    search results (an endless space of thin pages) stay out, and the sitemap lists every
+    page in every language."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        # "?" is literal in robots.txt: this covers /de/search/?q=… but not /de/search/.
+        *(f"Disallow: /{code}/search/?" for code, _name in settings.LANGUAGES),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

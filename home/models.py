@@ -1,6 +1,8 @@
 """The home page: the 2025 farewell first, then what migraUp! Pankow was and did."""
 
 from django.db import models
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -69,6 +71,26 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def default_meta_description(self) -> str:
+        return " – ".join(text for text in (self.tagline, self.farewell_title) if text)
+
+    def get_json_ld(self, request: HttpRequest) -> list[dict]:
+        # The site and its search, so search engines can offer a search box for it.
+        search_url = request.build_absolute_uri(reverse("search"))
+        return [
+            {
+                "@type": "WebSite",
+                "name": "migraUp! Pankow",
+                "url": request.build_absolute_uri(self.get_url(request)),
+                "inLanguage": self.locale.language_code,
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {"@type": "EntryPoint", "urlTemplate": f"{search_url}?q={{q}}"},
+                    "query-input": "required name=q",
+                },
+            }
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from networks.models import NetworkPage

@@ -121,6 +121,9 @@ class MaterialPage(BasePage):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
 
+    def default_share_image(self):
+        return self.cover
+
     def save(self, *args, **kwargs):
         self.refresh_document_text()
         return super().save(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Partner organisations: lead organisations, partners and funders of the projects."""
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -10,6 +11,7 @@ from wagtail.search import index
 from api.fields import ImageField, ProjectRolesField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, IndexPage
+from core.seo import organization_json_ld
 
 
 class PartnerIndexPage(IndexPage):
@@ -85,6 +87,12 @@ class PartnerPage(BasePage):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+    def default_share_image(self):
+        return self.logo
+
+    def get_json_ld(self, request: HttpRequest) -> list[dict]:
+        return [organization_json_ld(self, request)]
 
     def get_project_roles(self) -> models.QuerySet:
         """The live projects this organisation takes part in, with its role (derived)."""

@@ -1,0 +1,40 @@
+"""The head's description, OpenGraph and JSON-LD tags for every page (core/seo.py)."""
+
+from django import template
+from django.utils import translation
+
+from core import seo
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context, title: str = "", description: str = "", robots: str = "") -> dict:
+    """Tags for the page in the context; pages without one (search, 404) pass their own
+    title and may pass a description; robots="noindex" keeps a page out of indexes."""
+    request = context["request"]
+    page = context.get("page")
+    has_page = page is not None and getattr(page, "pk", None) is not None
+    language = translation.get_language()
+    json_ld = []
+    if has_page:
+        title = title or page.seo_title or page.title
+        description = description or page.get_meta_description()
+        url = request.build_absolute_uri(page.get_url(request))
+        json_ld = [
+            *page.get_json_ld(request),
+            seo.breadcrumb_list(seo.breadcrumb_ancestors(page), page, request),
+        ]
+    else:
+        url = request.build_absolute_uri(request.path)
+    return {
+        "title": title or seo.SITE_NAME,
+        "description": description or seo.site_description(),
+        "robots": robots,
+        "url": url,
+        "og_type": "website" if not has_page or page.depth <= 2 else "article",
+        "og_locale": seo.og_locale(language),
+        "site_name": seo.SITE_NAME,
+        "image": seo.share_image(page if has_page else None, request),
+        "json_ld": seo.json_ld_script([item for item in json_ld if item]),
+    }
