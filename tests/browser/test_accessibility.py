@@ -1,0 +1,83 @@
+"""WCAG 2.1 AA in a real browser: axe-core (from npm) finds no violation on any page type
+in any language, at desktop and phone widths.
+
+axe is evaluated in the page through Playwright (as a script the browser runs for the test,
+not one the page loads), so the site's Content-Security-Policy stays as strict as readers get
+it. Colour contrast, focus order and names are checked on the rendered pages, with the
+fonts and layout Chromium actually uses.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.page_types import ALL, LANGUAGES, expected_status, url_of
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parents[2] / "tools/browser-checks/node_modules/axe-core/axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    assert AXE.exists(), f"{AXE} is missing: `make checks-tools` installs axe-core from npm."
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, axe_source: str) -> list[str]:
+    """axe's WCAG 2.1 A and AA violations on the page as it is now, one line per element."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    # axe really ran its rules here (a page where nothing applies would prove nothing).
+    assert result["passes"], f"axe checked nothing on {page.url}"
+    return [
+        f"{page.url}: {violation['id']} ({violation['impact']}) {node['target']}: "
+        f"{node['failureSummary']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def test_axe_finds_violations(page, axe_source):
+    """The check can fail: an image without a text alternative and unreadable grey text."""
+    page.set_content(
+        '<html lang="de"><title>x</title><main><img src="data:,">'
+        '<p style="color:#ccc;background:#fff">blass</p></main></html>'
+    )
+    found = " ".join(axe_violations(page, axe_source))
+    assert "image-alt" in found
+    assert "color-contrast" in found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_passes_axe(page, axe_source, language):
+    violations = []
+    for width in (1280, 360):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name in ALL:
+            response = page.goto(url_of(name, language))
+            assert response.status == expected_status(name), page.url
+            violations += axe_violations(page, axe_source)
+    assert violations == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_open_mobile_menu_and_contact_errors_pass_axe(page, axe_source, language):
+    """States a reader gets to by acting: the opened phone menu, the form with its errors."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(url_of("home", language))
+    page.locator("[data-nav-toggle]").click()
+    assert page.locator("[data-nav-toggle]").get_attribute("aria-expanded") == "true"
+    violations = axe_violations(page, axe_source)
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url_of("contact", language))
+    page.locator("main form.form button[type=submit]").click()
+    page.locator("#form-errors").wait_for()
+    violations += axe_violations(page, axe_source)
+    assert violations == []

@@ -1,0 +1,76 @@
+"""Every page type, in every language, is valid HTML: the Nu HTML Checker (vnu.jar from
+npm's vnu-jar, run with the machine's java) reports no error.
+
+Pages are rendered by the test client and checked in one run of the checker per language
+(it starts a JVM, so one run for all the pages of a language keeps this quick). The
+contact form is checked as readers first see it and as it comes back with errors.
+"""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.page_types import ALL, LANGUAGES, expected_status, url_of
+
+pytestmark = pytest.mark.django_db
+
+VNU_JAR = Path(__file__).parents[1] / "tools/browser-checks/node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+def check_html(documents: dict[str, str], folder: Path) -> list[str]:
+    """The checker's errors for the documents ({name: HTML}), as "name:line: message"."""
+    java = shutil.which("java")
+    assert java and VNU_JAR.exists(), (
+        f"The HTML check needs java and {VNU_JAR} (`make checks-tools` installs it from npm)."
+    )
+    files = {}
+    for index, (name, html) in enumerate(documents.items()):
+        path = folder / f"{index:03}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.as_uri()] = name
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always"]
+        + [str(folder / Path(uri).name) for uri in files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    return [
+        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']}"
+        f" [{m.get('extract', '').strip()}]"
+        for m in messages
+    ]
+
+
+def test_the_checker_reports_invalid_html(tmp_path):
+    """The check can fail: a duplicated id and a stray end tag are errors."""
+    errors = check_html(
+        {"broken": '<!DOCTYPE html><html lang="de"><title>x</title><p id="a"><p id="a"></div>'},
+        tmp_path,
+    )
+    assert any("Duplicate ID" in error for error in errors), errors
+    assert any("Stray end tag" in error for error in errors), errors
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_is_valid_html(tmp_path, language):
+    client = Client()
+    documents = {}
+    for name in ALL:
+        url = url_of(name, language)
+        response = client.get(url)
+        assert response.status_code == expected_status(name), url
+        documents[url] = response.content.decode()
+    # The contact form re-shown with its errors (nothing filled in).
+    contact = url_of("contact", language)
+    response = client.post(contact, {})
+    assert response.status_code == 200
+    documents[f"{contact} (errors)"] = response.content.decode()
+
+    assert check_html(documents, tmp_path) == []
