@@ -405,8 +405,10 @@ def project(site_url) -> Iterator[ProjectPage]:
     """MigraPower in German; afterwards its last published revision is published again."""
     project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
     published: Revision = project.live_revision
+    subtitle = project.subtitle
     yield project
     published.publish()
+    assert ProjectPage.objects.get(pk=project.pk).subtitle == subtitle, "not restored"
 
 
 def test_editor_changes_a_projects_subtitle_and_readers_see_it(
