@@ -95,6 +95,10 @@ MIDDLEWARE = [
     "core.health.HealthCheckMiddleware",
     # Next, so that it times everything and logs the final status (core/logging.py).
     "core.logging.RequestLogMiddleware",
+    # gzip for HTML pages (core/compression.py): after the request log, so it logs the bytes
+    # sent; before everything that writes the body, the page cache among them, which thus
+    # keeps the uncompressed page.
+    "core.compression.PageCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files carry the same headers as pages (core/security.py).
     "core.security.SecurityHeadersMiddleware",
