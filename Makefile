@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install checks-tools run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install checks-tools run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema lighthouse lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -85,6 +85,12 @@ test-search-engine: $(STAMP) opensearch
 # (tools/schemathesis/run.sh; its own virtualenv; DATABASE_URL picks the database).
 test-api-schema: $(STAMP)
 	tools/schemathesis/run.sh
+
+# Lighthouse on the home page, a project page and the search, mobile and desktop, over a
+# throwaway site served like `make serve` (tools/lighthouse/run.sh; reports in
+# build/lighthouse/); fails when a score is below LIGHTHOUSE_MIN (95).
+lighthouse: $(STAMP) $(CHECKS)
+	tools/lighthouse/run.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
