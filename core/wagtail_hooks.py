@@ -1,10 +1,16 @@
 """Wagtail hooks of the site."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.models import Page
+
+from core.translation_status import translation_overview
 
 
 @hooks.register("before_serve_page")
@@ -18,3 +24,38 @@ def serve_pages_in_their_own_language(
     if language and language != translation.get_language():
         return redirect(page.get_url(request))
     return None
+
+
+class TranslationStatusPanel(Component):
+    """On the admin's dashboard: per language, the German pages without a translation and
+    the translations whose German original has changed since (core/translation_status.py)."""
+
+    name = "translation_status"
+    template_name = "core/admin/translation_status_panel.html"
+    order = 150
+    # Each list shows this many pages; the count says how many there are.
+    shown = 8
+
+    def get_context_data(self, parent_context: Mapping[str, Any]) -> dict:
+        rows = []
+        for status in translation_overview():
+            missing, out_of_date = status.untranslated, status.out_of_date
+            rows.append(
+                {
+                    "locale": status.locale,
+                    "translated": len(status.translated),
+                    "untranslated": missing[: self.shown],
+                    "untranslated_count": len(missing),
+                    "untranslated_more": max(len(missing) - self.shown, 0),
+                    "out_of_date": out_of_date[: self.shown],
+                    "out_of_date_count": len(out_of_date),
+                    "out_of_date_more": max(len(out_of_date) - self.shown, 0),
+                }
+            )
+        return {"languages": rows}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request: HttpRequest, panels: list) -> None:
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(TranslationStatusPanel())
