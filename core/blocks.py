@@ -25,6 +25,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "blocks/heading.html"
+        description = _("A heading that starts a section of the page.")
         preview_value = {"text": "Ziele", "level": "h2"}
 
 
@@ -52,6 +53,7 @@ class ItemListBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("List with title")
+        description = _("A titled list, e.g. the goals, target groups or offers of a project.")
         template = "blocks/item_list.html"
         preview_value = {
             "title": "Ziele",
@@ -60,6 +62,13 @@ class ItemListBlock(blocks.StructBlock):
                 {"title": "", "text": "Bessere Vernetzung im Bezirk Pankow."},
             ],
         }
+
+
+def first_of(model_path: str):
+    """The first object of a model, for a block's preview in the admin (None if none)."""
+    from django.apps import apps
+
+    return apps.get_model(model_path).objects.order_by("pk").first()
 
 
 class ImageBlock(blocks.StructBlock):
@@ -75,6 +84,12 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
+        description = _("A picture with a text alternative for people who cannot see it.")
+
+    def get_preview_value(self):
+        image = first_of("wagtailimages.Image")
+        alt = image.default_alt_text if image else ""
+        return self.to_python({"image": image.pk if image else None, "alt_text": alt})
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -85,6 +100,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link / call to action")
+        description = _("A prominent link to a page of the site or to another website.")
         template = "blocks/call_to_action.html"
         preview_value = {
             "text": "Setzen Sie sich mit uns in Verbindung!",
@@ -110,7 +126,14 @@ class ContactCardBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("Contact card")
+        description = _(
+            "Whom readers can contact: a person from the team, or an organisation with address."
+        )
         template = "blocks/contact_card.html"
+
+    def get_preview_value(self):
+        person = first_of("team.TeamMember")
+        return self.to_python({"person": person.pk if person else None})
 
 
 class DownloadCardBlock(blocks.StructBlock):
@@ -126,7 +149,12 @@ class DownloadCardBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Download")
+        description = _("A document to download, with its file type and size.")
         template = "blocks/download_card.html"
+
+    def get_preview_value(self):
+        document = first_of("wagtaildocs.Document")
+        return self.to_python({"document": document.pk if document else None})
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -136,6 +164,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
+        description = _("A quotation with its source.")
         template = "blocks/quote.html"
         preview_value = {"quote": "Migrant:innen stärken Migrant*innen!", "attribution": "migraUp!"}
 
@@ -148,6 +177,7 @@ class BodyBlock(blocks.StreamBlock):
         icon="pilcrow",
         template="blocks/paragraph.html",
         preview_value="<p>Fachvernetzung für die Migrationsgesellschaft.</p>",
+        description=_("Paragraphs of text with headings, lists and links."),
     )
     item_list = ItemListBlock()
     image = ImageBlock()

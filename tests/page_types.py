@@ -51,15 +51,19 @@ OTHER_URLS = {
 ALL = [*PAGES, *OTHER_URLS]
 
 
+def page_of(name: str, language: str):
+    """The named page (one of PAGES) in that language (needs the database)."""
+    model, slug, _query = PAGES[name]
+    german = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    german = german.get(slug=slug) if slug else german.get()
+    return german.get_translation(Locale.objects.get(language_code=language))
+
+
 def url_of(name: str, language: str) -> str:
     """The path of the named page in that language (needs the database)."""
     if name in OTHER_URLS:
         return f"/{language}/{OTHER_URLS[name]}"
-    model, slug, query = PAGES[name]
-    german = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    german = german.get(slug=slug) if slug else german.get()
-    page = german.get_translation(Locale.objects.get(language_code=language))
-    return page.url + query
+    return page_of(name, language).url + PAGES[name][2]
 
 
 def expected_status(name: str) -> int:

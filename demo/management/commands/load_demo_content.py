@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -20,7 +21,15 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from contact.models import ContactPage, FormField
@@ -75,6 +84,10 @@ def strip_ids(data: Any) -> Any:
     if isinstance(data, list):
         return [strip_ids(v) for v in data]
     return data
+
+
+# The editors' moderation workflow (README, "How editors work").
+WORKFLOW_NAME = "Redaktion → Freigabe"
 
 
 class Command(BaseCommand):
@@ -171,6 +184,29 @@ class Command(BaseCommand):
         )
         self.ensure_site(home)
         self.ensure_translations()
+        self.ensure_workflow()
+
+    def ensure_workflow(self) -> None:
+        """Pages go through "Redaktion" (an editor reviews) and then "Freigabe" (a moderator
+        approves and publishes), in every language: the workflow holds for the whole tree.
+        Wagtail's own one-step "Moderators approval" is switched off in its favour."""
+        tasks = []
+        for name, group in (("Redaktion", "Editors"), ("Freigabe", "Moderators")):
+            task, created = GroupApprovalTask.objects.get_or_create(name=name)
+            if created:
+                task.groups.set([Group.objects.get(name=group)])
+                self.created.append(f"workflow task {name}")
+            tasks.append(task)
+        workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+        if created:
+            for order, task in enumerate(tasks):
+                WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+            self.created.append(f"workflow {WORKFLOW_NAME}")
+        root = Page.get_first_root_node()
+        assignment = WorkflowPage.objects.filter(page=root).first()
+        if assignment is None or (created and assignment.workflow_id != workflow.pk):
+            WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+            Workflow.objects.filter(name="Moderators approval").update(active=False)
 
     def ensure_translations(self) -> None:
         """Translate every demo record from demo/translations/<lang>.po (wagtail-localize)."""

@@ -1,0 +1,101 @@
+"""What editors get beyond the page forms: the moderation workflow set up by the demo
+content, block previews in the admin, previews of every page type in every language, and
+revisions to compare."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.blocks import Block
+from wagtail.models import Page, Workflow
+
+from core.blocks import BodyBlock
+from demo.management.commands.load_demo_content import WORKFLOW_NAME
+from projects.models import ProjectPage
+from tests.page_types import LANGUAGES, PAGES, page_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def author(django_user_model):
+    """Someone of the Editors group: may edit, may not publish."""
+    user = django_user_model.objects.create_user(username="autorin", password="pw-for-tests")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    user = django_user_model.objects.create_user(username="lektorin", password="pw-for-tests")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def test_pages_in_every_language_go_through_redaktion_then_freigabe():
+    for language in LANGUAGES:
+        page = Page.objects.get(locale__language_code=language, depth=2)
+        workflow = page.get_workflow()
+        assert workflow.name == WORKFLOW_NAME
+        assert [task.name for task in workflow.tasks] == ["Redaktion", "Freigabe"]
+    assert not Workflow.objects.get(name="Moderators approval").active
+
+
+def test_a_change_is_published_only_after_redaktion_and_freigabe(client, author, reviewer, editor):
+    page = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
+    page.subtitle = "Fachberatung – überarbeitet"
+    revision = page.save_revision(user=author)
+    # Authors cannot publish; they submit.
+    assert not page.permissions_for_user(author).can_publish()
+    state = page.get_workflow().start(page, author)
+    assert state.current_task_state.task.name == "Redaktion"
+
+    # Another editor reviews; the page is still not live with the change.
+    assert state.current_task_state.task.specific.user_can_access_editor(page, reviewer)
+    state.current_task_state.approve(user=reviewer)
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Freigabe"
+    page.refresh_from_db()
+    assert page.live_revision_id != revision.pk
+    # A moderator sees it waiting on the dashboard, then approves it: now it is live.
+    client.force_login(editor)
+    assert "Fachberatung – überarbeitet" not in client.get(page.url).content.decode()
+    assert "MigraPower" in client.get("/admin/").content.decode()
+    state.current_task_state.approve(user=editor)
+    page.refresh_from_db()
+    assert page.live_revision_id == revision.pk
+    client.logout()
+    assert "Fachberatung – überarbeitet" in client.get(page.url).content.decode()
+
+
+def test_every_block_has_a_preview_in_the_site_style(client, editor):
+    client.force_login(editor)
+    for name, block in BodyBlock().child_blocks.items():
+        assert block.meta.description, name
+        definition = next(key for key, value in Block.definition_registry.items() if value is block)
+        response = client.get("/admin/block-preview/", {"id": definition})
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        assert "/static/css/site.css" in html, name
+        assert f"block-{name}" in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_editors_preview_every_page_type_in_every_language(client, editor, language):
+    client.force_login(editor)
+    for name in PAGES:
+        page = page_of(name, language)
+        page.save_revision(user=editor)
+        response = client.get(f"/admin/pages/{page.pk}/view_draft/")
+        assert response.status_code == 200, (language, name)
+        assert f'<html lang="{language}"' in response.content.decode()
+
+
+def test_editors_compare_revisions(client, editor):
+    client.force_login(editor)
+    page = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
+    before = page.save_revision(user=editor)
+    page.subtitle = "Neuer Untertitel"
+    after = page.save_revision(user=editor)
+    response = client.get(f"/admin/pages/{page.pk}/revisions/compare/{before.pk}...{after.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Neuer Untertitel" in html and "Untertitel" in html
