@@ -3,11 +3,15 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 
 from core.translation_status import translation_overview
@@ -59,3 +63,37 @@ class TranslationStatusPanel(Component):
 def add_translation_status_panel(request: HttpRequest, panels: list) -> None:
     if request.user.has_perm("wagtailadmin.access_admin"):
         panels.append(TranslationStatusPanel())
+
+
+# Page types editors look for by kind, each with its icon: "Inhalte" in the admin menu
+# lists every project, network, partner, material or archive entry of all languages,
+# with filters (language, status) and a button to add one.
+PAGE_TYPES_BY_KIND = [
+    ("projects.ProjectPage", "folder-open-inverse", _("Projects")),
+    ("networks.NetworkPage", "group", _("Networks")),
+    ("partners.PartnerPage", "site", _("Partners")),
+    ("materials.MaterialPage", "doc-full", _("Materials")),
+    ("archive.ArchiveEntryPage", "date", _("Archive")),
+    ("core.StandardPage", "doc-empty", _("Other pages")),
+]
+
+
+class ContentByKind(ViewSetGroup):
+    menu_label = _("Content")
+    menu_icon = "folder-inverse"
+    menu_order = 150
+    # Hooks are loaded once the apps are ready, so the models can be looked up here.
+    items = [
+        PageListingViewSet(
+            name=f"content-{model_path.split('.')[1].lower()}",
+            model=apps.get_model(model_path),
+            icon=icon,
+            menu_label=label,
+        )
+        for model_path, icon, label in PAGE_TYPES_BY_KIND
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_content_by_kind() -> ViewSetGroup:
+    return ContentByKind()

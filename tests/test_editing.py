@@ -99,3 +99,21 @@ def test_editors_compare_revisions(client, editor):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Neuer Untertitel" in html and "Untertitel" in html
+
+
+def test_the_admin_menu_lists_content_by_kind_with_icons(client, editor):
+    client.force_login(editor)
+    menu = client.get("/admin/").content.decode()
+    for label, icon, url in [
+        ("Projekte", "folder-open-inverse", "/admin/content-projectpage/"),
+        ("Netzwerke", "group", "/admin/content-networkpage/"),
+        ("Partner", "site", "/admin/content-partnerpage/"),
+        ("Materialien", "doc-full", "/admin/content-materialpage/"),
+        ("Archiv", "date", "/admin/content-archiveentrypage/"),
+    ]:
+        assert f'"label": "{label}", "icon_name": "{icon}"' in menu, label
+        listing = client.get(url)
+        assert listing.status_code == 200, url
+    # One list for every language: MigraPower in German, English, …, Arabic.
+    html = client.get("/admin/content-projectpage/").content.decode()
+    assert html.count("MigraPower") >= len(LANGUAGES)
