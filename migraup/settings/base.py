@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "contact",
     "search",
     "demo",
+    "static_export",  # manage.py export_static_site: the static archive (README)
     # The headless API (Wagtail's API v3 on django-ninja), mounted at /api/v3/.
     "api",
     # Translation of pages and snippets.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StaticExportConfig(AppConfig):
+    name = "static_export"
+    verbose_name = "Statisches Archiv"
