@@ -1,0 +1,33 @@
+"""The editors' guide (docs/redaktion.md) stays current: its screenshots are taken from the
+running test site by docs/guide_screenshots.py, and every picture it links is made."""
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+DOCS = Path(__file__).parents[2] / "docs"
+sys.path.insert(0, str(DOCS))
+
+from guide_screenshots import SHOTS, take_screenshots  # noqa: E402
+
+
+def test_the_guide_links_every_screenshot_and_each_is_taken(page, moderator, tmp_path):
+    guide = (DOCS / "redaktion.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"!\[[^\]]*\]\(img/([^)]+)\)", guide))
+    assert linked == set(SHOTS)
+    # The committed pictures are the ones the guide links.
+    assert {path.name for path in (DOCS / "img").glob("*.png")} == linked
+
+    written = take_screenshots(page, tmp_path, moderator.username, PASSWORD)
+    for path in written:
+        with Image.open(path) as image:
+            assert image.size[0] == 1280, path
+            # Not a blank page: the admin's colours are in it.
+            assert len(image.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 8, path
