@@ -3,12 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.models import Page
 from wagtail.search import index
 
 from api.fields import PageLinkField
+from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
 
 
@@ -39,9 +42,7 @@ class ArchiveIndexPage(IndexPage):
 
     def get_entries(self) -> models.QuerySet:
         return (
-            ArchiveEntryPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ArchiveEntryPage.objects.child_of(self).live())
             .select_related("related_project")
             .order_by("year", "date", "path")
         )
@@ -57,6 +58,10 @@ class ArchiveIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         entries = list(self.get_entries())
+        # The entries' projects in the reader's language, in one query for all of them.
+        projects = localized_pages(entry.related_project for entry in entries)
+        for entry in entries:
+            entry.localized_project = projects.get(entry.related_project_id)
         year = self.selected_year(request)
         counts = dict.fromkeys(self.years, 0)
         for entry in entries:
@@ -125,6 +130,12 @@ class ArchiveEntryPage(BasePage):
     class Meta:
         verbose_name = _("archive entry")
         verbose_name_plural = _("archive entries")
+
+    @cached_property
+    def localized_project(self) -> Page | None:
+        """``related_project.localized`` in one query instead of two."""
+        project = self.related_project
+        return localized_pages([project])[project.pk] if project else None
 
     def clean(self) -> None:
         super().clean()

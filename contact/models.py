@@ -11,11 +11,12 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from api.fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
+from core.lookups import restricted_sections
 from core.models import SharingMixin
 from search.text import page_stems
 
@@ -87,6 +88,12 @@ class ContactPage(SharingMixin, AbstractEmailForm):
 
     def search_stems(self) -> str:
         return page_stems(self)
+
+    def get_view_restrictions(self) -> models.QuerySet:
+        # As core.models.BasePage: nothing to check while no page at all is restricted.
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)

@@ -1,10 +1,11 @@
 """Anonymous readers' pages from the shared cache, purged whenever public content changes.
 
 Every cache key carries the current *generation*; publishing, unpublishing, moving or
-deleting a page, or changing a snippet, document, image, site or redirect starts a new
-generation, so no reader gets a stale page or a stale menu after an editor's change. The
-whole site is purged rather than single pages because every page shows the menu, the
-footer and the language links, which many changes touch.
+deleting a page, or changing a snippet, document, image, site, locale, view restriction or
+redirect starts a new generation, so no reader gets a stale page, menu or lookup
+(core/lookups.py) after an editor's change. The whole site is purged rather than single
+pages because every page shows the menu, the footer and the language links, which many
+changes touch.
 
 The generation a request reads at its start is the one its rendered page is stored under:
 a page rendered while an editor publishes is stored under the old generation and never
@@ -40,7 +41,13 @@ CONTENT_APPS = {
     "wagtaildocs",
     "wagtailredirects",
 }
-CONTENT_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailimages.image"}
+CONTENT_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    # A page made private must leave the cache at once (and core/lookups.py caches them).
+    "wagtailcore.pageviewrestriction",
+    "wagtailimages.image",
+}
 
 
 def generation() -> str:

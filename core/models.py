@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from api.fields import TranslationsField
+from core.lookups import public, restricted_sections
 from search.text import page_stems
 
 from .blocks import BodyBlock
@@ -98,6 +99,13 @@ class BasePage(SharingMixin, Page):
     def search_stems(self) -> str:
         return page_stems(self)
 
+    def get_view_restrictions(self) -> models.QuerySet:
+        # Wagtail queries the page's ancestors and their restrictions on every view; with
+        # no restriction anywhere (cached, core/lookups.py) there is nothing to check.
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class IndexPage(BasePage):
     """An index page lists its live children in the order editors gave them."""
@@ -106,7 +114,7 @@ class IndexPage(BasePage):
         abstract = True
 
     def get_children_pages(self) -> models.QuerySet:
-        return self.get_children().live().public().specific().order_by("path")
+        return public(self.get_children().live()).specific().order_by("path")
 
     @cached_property
     def children_pages(self) -> models.QuerySet:

@@ -142,7 +142,8 @@ def og_locale(language_code: str) -> str:
 def breadcrumb_ancestors(page: Page) -> list[Page]:
     """The live ancestors between the language's home page and the page, home first.
 
-    Fetched once per page object: the breadcrumbs navigation and its JSON-LD share them.
+    Fetched once per page object: the breadcrumbs navigation and its JSON-LD share them
+    (for a routed page, core/routing.py sets them from the pages of its path).
     """
     if not hasattr(page, "_breadcrumb_ancestors"):
         # Depth 1 is Wagtail's root and depth 2 a language's home page.

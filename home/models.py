@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.lookups import public
 from core.models import BasePage
 
 
@@ -97,10 +98,6 @@ class HomePage(BasePage):
         from projects.models import ProjectPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = (
-            ProjectPage.objects.descendant_of(self).live().public().order_by("path")
-        )
-        context["networks"] = (
-            NetworkPage.objects.descendant_of(self).live().public().order_by("path")
-        )
+        for name, model in (("projects", ProjectPage), ("networks", NetworkPage)):
+            context[name] = public(model.objects.descendant_of(self).live()).order_by("path")
         return context

@@ -2,12 +2,15 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.models import Page
 from wagtail.search import index
 
 from api.fields import DocumentField, ImageField, PageLinkField
+from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
 
 from .text import document_key, extract_text
@@ -22,7 +25,7 @@ class MaterialIndexPage(IndexPage):
         verbose_name = _("materials library")
 
     def get_materials(self, kind: str = "") -> models.QuerySet:
-        pages = MaterialPage.objects.child_of(self).live().public().select_related("document")
+        pages = public(MaterialPage.objects.child_of(self).live()).select_related("document")
         return (pages.filter(kind=kind) if kind else pages).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
@@ -144,6 +147,12 @@ class MaterialPage(BasePage):
         self.document_text = extract_text(self.document) if self.document else ""
         self.document_text_key = key
         return True
+
+    @cached_property
+    def localized_project(self) -> Page | None:
+        """``related_project.localized`` in one query instead of two."""
+        project = self.related_project
+        return localized_pages([project])[project.pk] if project else None
 
     @property
     def file_extension(self) -> str:

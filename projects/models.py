@@ -18,6 +18,7 @@ from api.fields import (
     TextField,
 )
 from core.blocks import ItemListBlock
+from core.lookups import public, translations_in
 from core.models import BasePage, IndexPage
 
 
@@ -134,10 +135,11 @@ class ProjectPage(BasePage):
     def localized_organisations(self) -> list["ProjectPartner"]:
         """The organisations, each linked to its page in this page's language where it exists."""
         organisations = list(self.organisations.all().select_related("partner"))
+        # One query for all partners' translations rather than one per organisation.
+        translated = translations_in([org.partner for org in organisations], self.locale_id)
         for organisation in organisations:
-            organisation.partner = (
-                organisation.partner.get_translation_or_none(self.locale) or organisation.partner
-            )
+            partner = organisation.partner
+            organisation.partner = translated.get(partner.translation_key) or partner
         return organisations
 
     def organisations_by_role(self, role: str) -> list["ProjectPartner"]:
@@ -160,8 +162,7 @@ class ProjectPage(BasePage):
         from materials.models import MaterialPage
 
         return (
-            MaterialPage.objects.live()
-            .public()
+            public(MaterialPage.objects.live())
             .filter(related_project__translation_key=self.translation_key, locale_id=self.locale_id)
             .select_related("document")
             .order_by("path")

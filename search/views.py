@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from archive.models import ArchiveEntryPage
+from core.lookups import active_locale, public
 from materials.models import MaterialPage
 from networks.models import NetworkPage
 from partners.models import PartnerPage
@@ -61,7 +62,7 @@ def kind_of(page: Page) -> Kind:
 
 def public_pages(model: type[Page], locale: Locale):
     """What readers of a language may find: live, public pages of that locale."""
-    return model.objects.live().public().filter(locale=locale)
+    return public(model.objects.live()).filter(locale=locale)
 
 
 def filtered_pages(locale: Locale, kind: Kind | None, year: int | None):
@@ -110,7 +111,7 @@ def run_search(backend_name: str, words: list[str], language: str, locale, kind,
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    locale = Locale.get_active()
+    locale = active_locale()
     language = locale.language_code
     kind = KINDS_BY_SLUG.get(request.GET.get("type", ""))
     year = request.GET.get("year", "")

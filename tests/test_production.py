@@ -121,6 +121,44 @@ def test_password_protected_pages_never_reach_the_cache(client):
     assert 'name="password"' in Client().get(PROJECT_URL).content.decode()
 
 
+def test_making_a_page_private_purges_the_cache(client):
+    """The page itself and the shared lookups (no restriction anywhere, core/lookups.py)
+    were cached while it was public."""
+    from wagtail.models import PageViewRestriction
+
+    assert 'href="/de/projekte/migrapower/"' in client.get("/de/").content.decode()
+    assert client.get(PROJECT_URL)["X-Cache"] == "MISS"
+    assert client.get(PROJECT_URL)["X-Cache"] == "HIT"
+    PageViewRestriction.objects.create(
+        page=project(), restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    assert 'name="password"' in client.get(PROJECT_URL).content.decode()
+    # Listings leave out private pages: the home page's project cards too.
+    assert 'href="/de/projekte/migrapower/"' not in client.get("/de/").content.decode()
+
+
+def test_cached_home_pages_follow_unpublishing(client):
+    """The home pages in each language come from the cache (core/lookups.py)."""
+    assert client.get("/ar/").status_code == 200
+    assert 'hreflang="ar"' in client.get(PROJECT_URL).content.decode()
+    HomePage.objects.get(locale__language_code="ar").unpublish()
+    response = client.get("/ar/")
+    assert (response.status_code, response["Location"]) == (302, "/de/")
+    assert 'hreflang="ar"' not in client.get("/de/").content.decode()
+
+
+def test_cached_site_follows_a_change_of_the_site(client):
+    from wagtail.models import Site
+
+    assert client.get("/de/").status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.is_default_site = "localhost", False
+    site.save()
+    # testserver has no site any more: Wagtail serves no page for it.
+    assert client.get("/de/").status_code == 404
+    assert client.get("/de/", HTTP_HOST="localhost").status_code == 200
+
+
 def test_forms_are_never_cached(client):
     """The contact form carries a CSRF token bound to the reader's cookie."""
     for _ in range(2):

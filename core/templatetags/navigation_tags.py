@@ -4,9 +4,10 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from core.alternates import language_alternates
+from core import lookups, seo
+from core.alternates import language_alternates, live_translations
 from core.cache import cached
 from core.models import StandardPage
 
@@ -16,11 +17,10 @@ register = template.Library()
 def get_home_page(request: HttpRequest) -> Page | None:
     """The site's home page in the active language (or the source home if untranslated).
 
-    Menu and language switcher both need it; it is looked up once per request.
+    Menu and language switcher both need it; it comes from the shared cache (core/lookups.py).
     """
     if not hasattr(request, "_migraup_home"):
-        site = Site.find_for_request(request)
-        request._migraup_home = site.root_page.localized if site else None
+        request._migraup_home = lookups.localized_home(request)
     return request._migraup_home
 
 
@@ -66,9 +66,8 @@ def breadcrumbs(context) -> dict:
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    # depth 1 is Wagtail's root; depth 2 is the home page of a language.
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
-    return {"ancestors": ancestors, "page": page}
+    # The same trail as the breadcrumbs' JSON-LD, fetched once (or set by core/routing.py).
+    return {"ancestors": seo.breadcrumb_ancestors(page), "page": page}
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
@@ -76,7 +75,7 @@ def site_footer(context) -> dict:
     from partners.models import PartnerPage
 
     request = context["request"]
-    locale = Locale.get_active()
+    locale = lookups.active_locale()
 
     def build() -> dict:
         legal = StandardPage.objects.live().public().filter(locale=locale, show_in_footer=True)
@@ -98,14 +97,11 @@ def language_switcher(context) -> dict:
     home = get_home_page(request)
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        # The hreflang links use the same list (core/alternates.py).
+        translations = {p.locale.language_code: p for p in live_translations(page)}
     homes = {}
     if home is not None:
-        translated_homes = home.get_translations(inclusive=True).live().select_related("locale")
-        homes = {p.locale.language_code: p for p in translated_homes}
+        homes = {p.locale.language_code: p for p in live_translations(home)}
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)

@@ -120,6 +120,10 @@ MIDDLEWARE = [
     # Anonymous readers' pages come from the cache, purged on every publish (core/cache.py);
     # after the authentication, so editors always see the live state.
     "core.cache.AnonymousPageCacheMiddleware",
+    # What every page looks up alike (Site, locales, home pages, view restrictions) from
+    # the cache, and the page's route in one query (core/routing.py); after the page
+    # cache, so its hits need none of it.
+    "core.routing.SharedLookupsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
