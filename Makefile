@@ -92,6 +92,15 @@ test-api-schema: $(STAMP)
 lighthouse: $(STAMP) $(CHECKS)
 	tools/lighthouse/run.sh
 
+# A static copy of the public site in every language with a Pagefind search index (README,
+# "Static archive"): make export-static DIR=build/archiv [BASE_URL=https://example.org/archiv/]
+# (BASE_URL: where it will be served, for absolute canonical, hreflang and sitemap URLs).
+# Pagefind comes with the browser checks' npm tools.
+.PHONY: export-static
+export-static: $(STAMP) $(CHECKS)
+	@test -n "$(DIR)" || { echo "usage: make export-static DIR=folder [BASE_URL=https://…/]" >&2; exit 2; }
+	$(MANAGE) export_static_site "$(DIR)" $(if $(BASE_URL),--base-url "$(BASE_URL)")
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -52,8 +52,18 @@ def pdf_with(lines: list[str]) -> bytes:
 
 
 def build(pages: int, documents: int, rng: random.Random) -> list[str]:
-    from django.core.files.base import ContentFile
+    """The demo content and the generated pages; returns the words they are written from."""
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", stdout=io.StringIO())
+    return add_generated_content(pages, documents, rng)
+
+
+def add_generated_content(pages: int, documents: int, rng: random.Random) -> list[str]:
+    """Pages (archive entries and standard pages) and PDF materials written from the German
+    demo texts' words, beside the demo content; returns those words."""
+    from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
     from wagtail.models import Page
 
@@ -63,8 +73,6 @@ def build(pages: int, documents: int, rng: random.Random) -> list[str]:
     from materials.models import MaterialIndexPage, MaterialPage
     from search.text import searchable_text, words
 
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=io.StringIO())
     german = [p.specific for p in Page.objects.filter(locale__language_code="de", depth__gt=1)]
     vocabulary = sorted({w for p in german for w in words(searchable_text(p), "de") if len(w) > 3})
 
