@@ -16,8 +16,12 @@ from core.models import BasePage, IndexPage
 
 
 class ArchiveIndexPage(IndexPage):
-    first_year = models.PositiveSmallIntegerField(_("first year"), default=2015)
-    last_year = models.PositiveSmallIntegerField(_("last year"), default=2025)
+    first_year = models.PositiveSmallIntegerField(
+        _("first year"), default=2015, help_text=_("The first year the archive lists.")
+    )
+    last_year = models.PositiveSmallIntegerField(
+        _("last year"), default=2025, help_text=_("The last year the archive lists.")
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["archive.ArchiveEntryPage"]
@@ -84,12 +88,20 @@ class ArchiveEntryPage(BasePage):
         PUBLICATION = "publication", _("Publication")
 
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+        _("year"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year the entry is listed under in the archive."),
     )
     date = models.DateField(
         _("date"), null=True, blank=True, help_text=_("Only when the exact day is known.")
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MILESTONE)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.MILESTONE,
+        help_text=_("What the entry records; shown as its label in the archive."),
+    )
     related_project = models.ForeignKey(
         "projects.ProjectPage",
         null=True,
@@ -97,6 +109,7 @@ class ArchiveEntryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("project"),
+        help_text=_("The project the entry belongs to, if any; the entry links to it."),
     )
 
     parent_page_types = ["archive.ArchiveIndexPage"]

@@ -46,8 +46,31 @@ class FormField(TranslatableMixin, AbstractFormField):
 
 
 class ContactPage(SharingMixin, AbstractEmailForm):
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown above the form."),
+    )
+    # Wagtail's e-mail fields, with the help texts its own definitions lack.
+    from_address = models.EmailField(
+        _("from address"),
+        max_length=255,
+        blank=True,
+        help_text=_("The sender of the notification e-mails; empty: the site's default sender."),
+    )
+    subject = models.CharField(
+        _("subject"),
+        max_length=255,
+        blank=True,
+        help_text=_("Subject line of the notification e-mails about new messages."),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown once a message has been sent."),
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []

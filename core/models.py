@@ -75,7 +75,15 @@ class BasePage(SharingMixin, Page):
         verbose_name=_("introduction"),
         help_text=_("One or two sentences shown under the title and in lists and search results."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("content"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("content"),
+        help_text=_(
+            "The page's text, built from blocks: headings, text, lists, images, links, "
+            "contact cards, downloads and quotes."
+        ),
+    )
 
     search_fields = [
         *Page.search_fields,

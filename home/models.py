@@ -22,10 +22,32 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("Shown under the title, e.g. “Empowerment für Migrant:Innen Organisationen”."),
     )
-    slogan = models.CharField(_("slogan"), max_length=250, blank=True)
-    farewell_title = models.CharField(_("farewell title"), max_length=250, blank=True)
-    farewell_text = RichTextField(_("farewell text"), blank=True, features=RICH_TEXT_FEATURES)
-    farewell_closing = models.CharField(_("farewell closing line"), max_length=250, blank=True)
+    slogan = models.CharField(
+        _("slogan"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "A short slogan shown with the farewell, e.g. “Migrant:innen stärken Migrant*innen!”."
+        ),
+    )
+    farewell_title = models.CharField(
+        _("farewell title"),
+        max_length=250,
+        blank=True,
+        help_text=_("Heading of the farewell message, shown first on the home page."),
+    )
+    farewell_text = RichTextField(
+        _("farewell text"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The farewell message after ten years of migraUp!."),
+    )
+    farewell_closing = models.CharField(
+        _("farewell closing line"),
+        max_length=250,
+        blank=True,
+        help_text=_("The closing line of the farewell, shown in bold."),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

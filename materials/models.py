@@ -54,6 +54,10 @@ class MaterialPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("file"),
+        help_text=_(
+            "The file readers download (PDF, Word, Excel, PowerPoint or OpenDocument); "
+            "its text is found by the search."
+        ),
     )
     cover = models.ForeignKey(
         "wagtailimages.Image",
@@ -62,15 +66,27 @@ class MaterialPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("cover image"),
+        help_text=_(
+            "A picture of the first page, shown on the material's page and in link previews."
+        ),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FLYER)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.FLYER,
+        help_text=_("The materials list can be filtered by it."),
+    )
     material_language = models.CharField(
         _("language of the material"),
         max_length=10,
         choices=settings.LANGUAGES,
         default="de",
+        help_text=_("The language the file itself is written in."),
     )
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("The year the material was published.")
+    )
     related_project = models.ForeignKey(
         "projects.ProjectPage",
         null=True,
@@ -78,6 +94,9 @@ class MaterialPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("project"),
+        help_text=_(
+            "The project the material belongs to; it is listed among that project's downloads."
+        ),
     )
 
     # The file's text, extracted when the file is chosen or replaced (search finds its words).

@@ -35,7 +35,11 @@ class NetworkPage(BasePage):
         _("key topic"), max_length=200, blank=True, help_text=_("e.g. “Mehrsprachigkeit”.")
     )
     scope = models.CharField(
-        _("scope"), max_length=20, choices=Scope.choices, default=Scope.DISTRICT
+        _("scope"),
+        max_length=20,
+        choices=Scope.choices,
+        default=Scope.DISTRICT,
+        help_text=_("Whether the network works in the Pankow district or across Berlin."),
     )
 
     parent_page_types = ["networks.NetworkIndexPage"]

@@ -27,7 +27,12 @@ class PartnerPage(BasePage):
     short_name = models.CharField(
         _("short name"), max_length=80, blank=True, help_text=_("e.g. “VIA” or “MeM e.V.”.")
     )
-    profile = RichTextField(_("profile"), blank=True, features=RICH_TEXT_FEATURES)
+    profile = RichTextField(
+        _("profile"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the organisation does, in a few paragraphs."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -35,13 +40,35 @@ class PartnerPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("logo"),
+        help_text=_("The organisation's logo, shown on its page and in link previews."),
     )
-    website = models.URLField(_("website"), blank=True)
-    address = models.TextField(_("address"), blank=True)
-    founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
-    member_count = models.PositiveIntegerField(_("member organisations"), null=True, blank=True)
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The organisation's own website, with http:// or https://."),
+    )
+    address = models.TextField(
+        _("address"),
+        blank=True,
+        help_text=_("Postal address, one line per line, e.g. street, then postcode and city."),
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded in"),
+        null=True,
+        blank=True,
+        help_text=_("The year the organisation was founded."),
+    )
+    member_count = models.PositiveIntegerField(
+        _("member organisations"),
+        null=True,
+        blank=True,
+        help_text=_("For umbrella organisations: how many member organisations it has."),
+    )
     mso_member_count = models.PositiveIntegerField(
-        _("of which migrant organisations"), null=True, blank=True
+        _("of which migrant organisations"),
+        null=True,
+        blank=True,
+        help_text=_("How many of the member organisations are migrant organisations."),
     )
 
     parent_page_types = ["partners.PartnerIndexPage"]

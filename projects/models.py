@@ -38,15 +38,38 @@ class ProjectPage(BasePage):
         blank=True,
         help_text=_("e.g. “Fachberatung für Migrant*innenorganisationen”."),
     )
-    start_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField(_("until (year)"), null=True, blank=True)
-    goals = StreamField([("list", ItemListBlock())], blank=True, verbose_name=_("goals"))
-    target_groups = StreamField(
-        [("list", ItemListBlock())], blank=True, verbose_name=_("target groups")
+    start_year = models.PositiveSmallIntegerField(
+        _("from (year)"), null=True, blank=True, help_text=_("The year the project started.")
     )
-    offers = StreamField([("list", ItemListBlock())], blank=True, verbose_name=_("offers"))
+    end_year = models.PositiveSmallIntegerField(
+        _("until (year)"),
+        null=True,
+        blank=True,
+        help_text=_("The project's last year; empty while it runs."),
+    )
+    goals = StreamField(
+        [("list", ItemListBlock())],
+        blank=True,
+        verbose_name=_("goals"),
+        help_text=_("The project's goals, as one or more lists with a title."),
+    )
+    target_groups = StreamField(
+        [("list", ItemListBlock())],
+        blank=True,
+        verbose_name=_("target groups"),
+        help_text=_("Whom the project is for, as lists with a title."),
+    )
+    offers = StreamField(
+        [("list", ItemListBlock())],
+        blank=True,
+        verbose_name=_("offers"),
+        help_text=_("What the project offers, as lists with a title."),
+    )
     sustainability = StreamField(
-        [("list", ItemListBlock())], blank=True, verbose_name=_("sustainability")
+        [("list", ItemListBlock())],
+        blank=True,
+        verbose_name=_("sustainability"),
+        help_text=_("What remains after the project, as lists with a title."),
     )
     contact_person = models.ForeignKey(
         "team.TeamMember",
@@ -55,10 +78,22 @@ class ProjectPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("contact person"),
+        help_text=_("The team member readers can contact about the project (Snippets → Team)."),
     )
-    contact_organisation = models.CharField(_("contact organisation"), max_length=200, blank=True)
-    contact_address = models.TextField(_("contact address"), blank=True)
-    contact_website = models.URLField(_("project website"), blank=True)
+    contact_organisation = models.CharField(
+        _("contact organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation readers contact about the project."),
+    )
+    contact_address = models.TextField(
+        _("contact address"),
+        blank=True,
+        help_text=_("Postal address of the contact, one line per line."),
+    )
+    contact_website = models.URLField(
+        _("project website"), blank=True, help_text=_("The project's own website, if it has one.")
+    )
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types: list[str] = []
@@ -188,8 +223,15 @@ class ProjectPartner(Orderable):
         on_delete=models.CASCADE,
         related_name="project_roles",
         verbose_name=_("organisation"),
+        help_text=_("The organisation's partner page."),
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.PARTNER,
+        help_text=_("Lead organisation, partner or funder of the project."),
+    )
 
     panels = [FieldPanel("partner"), FieldPanel("role")]
 

@@ -12,13 +12,27 @@ from api.fields import ImageField
 
 
 class TeamMember(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("Full name, as it appears on the site.")
+    )
     role = models.CharField(
         _("role"), max_length=200, blank=True, help_text=_("e.g. “Projektleitung”.")
     )
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the person works, e.g. “VIA Regionalverband Berlin/Brandenburg e.V.”."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("With the area code, e.g. “030 …”; phones dial it when tapped."),
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("Shown as a link readers can write to.")
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -26,8 +40,11 @@ class TeamMember(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("photo"),
+        help_text=_("Optional portrait; only with the person's consent."),
     )
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    sort_order = models.PositiveIntegerField(
+        _("sort order"), default=0, help_text=_("Smaller numbers come first in lists of the team.")
+    )
 
     panels = [
         FieldPanel("name"),

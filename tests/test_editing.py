@@ -10,6 +10,7 @@ from wagtail.models import Page, Workflow
 from core.blocks import BodyBlock
 from demo.management.commands.load_demo_content import WORKFLOW_NAME
 from projects.models import ProjectPage
+from team.models import TeamMember
 from tests.page_types import LANGUAGES, PAGES, page_of
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +118,28 @@ def test_the_admin_menu_lists_content_by_kind_with_icons(client, editor):
     # One list for every language: MigraPower in German, English, …, Arabic.
     html = client.get("/admin/content-projectpage/").content.decode()
     assert html.count("MigraPower") >= len(LANGUAGES)
+
+
+EDITABLE_MODELS = [*(model for model, _slug, _query in PAGES.values()), TeamMember]
+
+
+@pytest.mark.parametrize("model", dict.fromkeys(EDITABLE_MODELS), ids=lambda m: m.__name__)
+def test_every_field_in_the_editors_forms_explains_itself(model):
+    form_class = model.get_edit_handler().get_form_class()
+    # Wagtail's own fields of the workflow and scheduling, and the translation marker,
+    # come with Wagtail's own texts or none.
+    own = {"comment_notifications", "go_live_at", "expire_at", "locale"}
+    missing = [
+        name
+        for name, field in form_class.base_fields.items()
+        if name not in own and not str(field.help_text or "").strip()
+    ]
+    assert missing == []
+
+
+def test_help_texts_speak_the_editors_language(client, editor):
+    client.force_login(editor)
+    page = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Das Jahr, in dem das Projekt begann." in html
+    assert "Bild für Linkvorschauen" in html
