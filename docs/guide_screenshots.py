@@ -9,23 +9,15 @@ moderator or an administrator. tests/browser/test_guide.py runs it against the t
 """
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The repository, for the project's way of starting Chromium (tests/browser/chromium.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.browser.chromium import launch  # noqa: E402
+
 # file name → what the guide shows there; the guide links each of them.
 SHOTS = {
     "anmelden.png": "the sign-in form",
@@ -97,7 +89,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "img")
     args = parser.parse_args()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         context = browser.new_context(
             base_url=args.base, locale="de-DE", viewport={"width": 1280, "height": 800}
         )

@@ -33,6 +33,7 @@ PAGES = {
     "partner-index": (PartnerIndexPage, None, ""),
     "partner": (PartnerPage, "via-regionalverband-berlin-brandenburg", ""),
     "material-index": (MaterialIndexPage, None, ""),
+    "material-kind": (MaterialIndexPage, None, "?kind=flyer"),
     "material-flyer": (MaterialPage, "flyer-willkommen-in-berlin", ""),
     "archive-index": (ArchiveIndexPage, None, ""),
     "archive-year": (ArchiveIndexPage, None, "?year=2017"),

@@ -17,70 +17,22 @@ A failure names the URL and lists its queries.
 import re
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from archive.models import ArchiveEntryPage, ArchiveIndexPage
-from contact.models import ContactPage
 from core import routing
 from core.cache import AnonymousPageCacheMiddleware
-from core.models import StandardPage
 from home.models import HomePage
-from materials.models import MaterialIndexPage, MaterialPage
-from networks.models import NetworkIndexPage, NetworkPage
-from partners.models import PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage
+from tests.page_types import LANGUAGES, OTHER_URLS, PAGES, url_of
 
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 15
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# A word found in every language: the project's name is not translated.
-SEARCH_WORD = "MigraPower"
-# Every page type (every project: their organisations, downloads and contacts differ), by
-# the German page's slug and what the URL adds; other languages' URLs come from the database.
-PAGES = {
-    "home": (HomePage, None, ""),
-    "project-index": (ProjectIndexPage, None, ""),
-    "project-migrapower": (ProjectPage, "migrapower", ""),
-    "project-kommune-interkulturell": (ProjectPage, "kommune-interkulturell", ""),
-    "project-willkommen-in-berlin": (ProjectPage, "willkommen-in-berlin", ""),
-    "network-index": (NetworkIndexPage, None, ""),
-    "network": (NetworkPage, "lingua-pankow", ""),
-    "partner-index": (PartnerIndexPage, None, ""),
-    "partner": (PartnerPage, "via-regionalverband-berlin-brandenburg", ""),
-    "material-index": (MaterialIndexPage, None, ""),
-    "material-kind": (MaterialIndexPage, None, "?kind=flyer"),
-    "material-flyer": (MaterialPage, "flyer-willkommen-in-berlin", ""),
-    "archive-index": (ArchiveIndexPage, None, ""),
-    "archive-year": (ArchiveIndexPage, None, "?year=2017"),
-    "archive-entry": (ArchiveEntryPage, "2017-migrapower-mit-via", ""),
-    "contact": (ContactPage, None, ""),
-    "impressum": (StandardPage, "impressum", ""),
-    "datenschutz": (StandardPage, "datenschutz", ""),
-}
-OTHER_URLS = {
-    "search": f"search/?q={SEARCH_WORD}",
-    "search-type": f"search/?q={SEARCH_WORD}&type=archive",
-    "search-empty": "search/",
-    "not-found": "gibt-es-nicht/",
-}
-
-
-def url_of(name: str, language: str) -> str:
-    """The URL of PAGES[name] or OTHER_URLS[name] in the language."""
-    if name in OTHER_URLS:
-        return f"/{language}/{OTHER_URLS[name]}"
-    model, slug, query = PAGES[name]
-    german = model.objects.filter(locale__language_code="de")
-    german = german.get(slug=slug) if slug else german.get()
-    page = german.get_translation(Locale.objects.get(language_code=language))
-    return page.url + query
 
 
 def evict_page(url: str) -> None:

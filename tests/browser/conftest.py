@@ -16,18 +16,7 @@ from django.contrib.auth.models import Group, User
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
-# Debian's Chromium; nothing is downloaded. These flags keep it off the (closed) network.
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.chromium import CHROMIUM, launch
 
 
 @pytest.fixture(scope="session")
@@ -79,8 +68,7 @@ def browser(site_url):
     # against ORM calls from async code would refuse the tests' plain, sequential queries.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        # Playwright gives every launch a fresh, empty user-data-dir of its own.
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
