@@ -19,6 +19,7 @@ from contact.models import ContactPage
 from materials.models import MaterialPage
 from static_export import texts
 from static_export.exporter import ExportError, ExportReport, StaticSiteExporter
+from tests.test_html_valid import check_html
 
 pytestmark = pytest.mark.django_db
 
@@ -252,6 +253,15 @@ def test_a_search_page_and_index_per_language(root, export):
         # The header's search link leads to it.
         home = (root / language / "index.html").read_text()
         assert 'class="site-search-link" href="search/"' in home
+
+
+def test_the_pages_the_export_changes_are_valid_html(root, tmp_path):
+    """The Nu HTML Checker on the pages the exporter changes most or writes itself."""
+    files = ["index.html", "404.html", "ar/404.html", "de/archiv/year-2017.html"]
+    files += [f"{language}/search/index.html" for language in ("de", "ar")]
+    files += [page.get_url().lstrip("/") + "index.html" for page in ContactPage.objects.live()]
+    documents = {file: (root / file).read_text(encoding="utf-8") for file in files}
+    assert check_html(documents, tmp_path) == []
 
 
 def test_404_pages_and_sitemap(root):
