@@ -12,7 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
+from django.utils import translation
 
 from tests.page_types import ALL, LANGUAGES, expected_status, url_of
 
@@ -73,4 +75,18 @@ def test_every_page_type_is_valid_html(tmp_path, language):
     assert response.status_code == 200
     documents[f"{contact} (errors)"] = response.content.decode()
 
+    assert check_html(documents, tmp_path) == []
+
+
+def test_server_error_pages_are_valid_html(tmp_path, settings):
+    """The 500 page (from a crashing view) and the 503 page, in every language."""
+    settings.ROOT_URLCONF = "tests.urls_raising"
+    client = Client(raise_request_exception=False)
+    documents = {}
+    for language in LANGUAGES:
+        response = client.get(f"/{language}/crash/")
+        assert response.status_code == 500
+        documents[f"500 {language}"] = response.content.decode()
+        with translation.override(language):
+            documents[f"503 {language}"] = render_to_string("503.html")
     assert check_html(documents, tmp_path) == []
