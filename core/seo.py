@@ -41,17 +41,22 @@ def site_description() -> str:
     )
 
 
+def preview_rendition(image, request: HttpRequest) -> dict:
+    """URL, size and alt text of an image scaled for link previews."""
+    rendition = image.get_rendition(SHARE_RENDITION)
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text or "",
+    }
+
+
 def share_image(page: Page | None, request: HttpRequest) -> dict:
     """URL, size and description of the picture a link preview shows."""
     image = page.get_share_image() if page is not None else None
     if image is not None:
-        rendition = image.get_rendition(SHARE_RENDITION)
-        return {
-            "url": request.build_absolute_uri(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": image.default_alt_text or "",
-        }
+        return preview_rendition(image, request)
     return {
         "url": request.build_absolute_uri(static(DEFAULT_SHARE_IMAGE["path"])),
         "width": DEFAULT_SHARE_IMAGE["width"],
@@ -113,7 +118,8 @@ def organization_json_ld(partner, request: HttpRequest) -> dict:
     if description := partner.get_meta_description():
         organization["description"] = description
     if partner.logo:
-        organization["logo"] = share_image(partner, request)["url"]
+        # The logo itself, even where an editor chose another picture for link previews.
+        organization["logo"] = preview_rendition(partner.logo, request)["url"]
     return organization
 
 
