@@ -14,6 +14,9 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationLog
 
+from core.alternates import live_translations
+from core.lookups import locale_by_id
+
 
 @dataclass(frozen=True)
 class TranslatedPage:
@@ -42,11 +45,15 @@ class LanguageStatus:
         return [item for item in self.translated if item.out_of_date]
 
 
-def translation_dates(keys: list) -> dict[tuple[str, int], list[tuple[int, datetime]]]:
-    """wagtail-localize's logs of the pages with these translation keys: for each (key,
-    locale), the revisions it created and when."""
+def translation_dates(
+    keys: list, locale: Locale | None = None
+) -> dict[tuple[str, int], list[tuple[int, datetime]]]:
+    """wagtail-localize's logs of the pages with these translation keys (into one locale, or
+    all): for each (key, locale), the revisions it created and when."""
     dates: dict[tuple[str, int], list[tuple[int, datetime]]] = {}
     logs = TranslationLog.objects.filter(source__object_id__in=keys, revision__isnull=False)
+    if locale is not None:
+        logs = logs.filter(locale=locale)
     for key, locale_id, revision_id, created_at in logs.values_list(
         "source__object_id", "locale_id", "revision_id", "created_at"
     ):
@@ -62,6 +69,23 @@ def translated_at(dates: dict[tuple[str, int], list[tuple[int, datetime]]], page
         if page.live_revision_id and revision_id <= page.live_revision_id
     ]
     return max(live, default=None) or page.last_published_at
+
+
+def reader_status(page: Page) -> TranslatedPage | None:
+    """For the note readers see on a translated page: when its German original was
+    translated, and the original itself (live). None on German pages and on pages that have
+    no live German original."""
+    if not page.pk or locale_by_id(page.locale_id).language_code == settings.LANGUAGE_CODE:
+        return None
+    # The switcher and the hreflang links fetch the same list (core/alternates.py).
+    original = next(
+        (p for p in live_translations(page) if p.locale.language_code == settings.LANGUAGE_CODE),
+        None,
+    )
+    if original is None:
+        return None
+    dates = translation_dates([page.translation_key], locale_by_id(page.locale_id))
+    return TranslatedPage(page, original, translated_at(dates, page))
 
 
 def translation_overview() -> list[LanguageStatus]:

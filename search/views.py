@@ -19,7 +19,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from archive.models import ArchiveEntryPage
-from core.lookups import active_locale, public
+from core.languages import language_info
+from core.lookups import active_locale, locale_by_id, public
 from materials.models import MaterialPage
 from networks.models import NetworkPage
 from partners.models import PartnerPage
@@ -33,6 +34,9 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# Hits in other languages: one per page, the best ELSEWHERE_SHOWN of the first ELSEWHERE_HITS.
+ELSEWHERE_HITS = 60
+ELSEWHERE_SHOWN = 10
 FALLBACK_BACKEND = "database"
 
 
@@ -60,19 +64,38 @@ def kind_of(page: Page) -> Kind:
     return next((k for k in KINDS if isinstance(page, k.models)), KINDS_BY_SLUG["page"])
 
 
-def public_pages(model: type[Page], locale: Locale):
-    """What readers of a language may find: live, public pages of that locale."""
-    return public(model.objects.live()).filter(locale=locale)
+def public_pages(model: type[Page], locale: Locale, elsewhere: bool = False):
+    """What readers of a language may find: live, public pages of that locale (elsewhere:
+    of every other locale)."""
+    pages = public(model.objects.live())
+    return pages.exclude(locale=locale) if elsewhere else pages.filter(locale=locale)
 
 
-def filtered_pages(locale: Locale, kind: Kind | None, year: int | None):
-    pages = public_pages(Page, locale)
+def filtered_pages(locale: Locale, kind: Kind | None, year: int | None, elsewhere: bool = False):
+    pages = public_pages(Page, locale, elsewhere)
     if kind is None:
         return pages.specific()
     if kind.slug == "archive" and year:
-        return public_pages(ArchiveEntryPage, locale).filter(year=year)
+        return public_pages(ArchiveEntryPage, locale, elsewhere).filter(year=year)
     pages = pages.type(*kind.models) if kind.models else pages.not_type(*TYPED_MODELS)
     return pages.specific()
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """A hit that does not exist in the reader's language: the best-matching language
+    version, and every language the page exists in (that one first)."""
+
+    page: Page
+    languages: list[str]
+
+    @property
+    def language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def also_in(self) -> list[str]:
+        return self.languages[1:]
 
 
 @dataclass
@@ -81,6 +104,8 @@ class Outcome:
     kind_counts: dict = field(default_factory=dict)
     year_counts: dict = field(default_factory=dict)
     any_word: bool = False  # no page had all words; these have some of them
+    elsewhere: list[Elsewhere] = field(default_factory=list)
+    more_elsewhere: bool = False  # more hits in other languages than are shown
 
 
 def run_search(backend_name: str, words: list[str], language: str, locale, kind, year) -> Outcome:
@@ -109,6 +134,44 @@ def run_search(backend_name: str, words: list[str], language: str, locale, kind,
     return outcome
 
 
+def search_elsewhere(backend_name: str, words: list[str], locale: Locale, kind, year, outcome):
+    """Hits in the other languages of pages that have no version in the reader's language,
+    one per page (its best-matching language version), so that nothing the project published
+    is unfindable for readers whose language lacks a translation. Same kind and year filter;
+    all words first, then any, like the reader's own results."""
+    backend = get_search_backend(backend_name)
+    translated_here = list(
+        public_pages(Page, locale).values_list("translation_key", flat=True).distinct()
+    )
+    pages = filtered_pages(locale, kind, year, elsewhere=True).exclude(
+        translation_key__in=translated_here
+    )
+    for operator in ("and", "or"):
+        # Words match as typed in any language, and by their German stem: most pages that
+        # lack a translation are German ones.
+        query = language_query(words, settings.LANGUAGE_CODE, operator)
+        hits = list(backend.search(query, pages)[:ELSEWHERE_HITS])
+        if hits or len(words) == 1:
+            break
+    best: dict = {}
+    for hit in hits:
+        best.setdefault(hit.translation_key, hit)
+    shown = list(best.values())[:ELSEWHERE_SHOWN]
+    languages: dict = {}
+    for key, code in (
+        public(Page.objects.live())
+        .filter(translation_key__in=[hit.translation_key for hit in shown])
+        .values_list("translation_key", "locale__language_code")
+    ):
+        languages.setdefault(key, set()).add(code)
+    order = [code for code, _name in settings.LANGUAGES]
+    for hit in shown:
+        own = locale_by_id(hit.locale_id).language_code
+        others = sorted(languages.get(hit.translation_key, set()) - {own}, key=order.index)
+        outcome.elsewhere.append(Elsewhere(hit, [own, *others]))
+    outcome.more_elsewhere = len(best) > ELSEWHERE_SHOWN
+
+
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     locale = active_locale()
@@ -129,6 +192,8 @@ def search(request: HttpRequest) -> HttpResponse:
                 paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
                 page = _page(paginator, request.GET.get("page"))
                 page.object_list = list(page.object_list)  # run the query here, in the try
+                if page.number == 1:
+                    search_elsewhere(backend_name, words, locale, kind, year, outcome)
                 break
             except Exception:  # the engine is down or answered an error: never a 500
                 logger.warning("Search backend %r failed", backend_name, exc_info=True)
@@ -145,6 +210,16 @@ def search(request: HttpRequest) -> HttpResponse:
             "snippet": snippet(searchable_text(result, exclude=("title",)), words, language),
         }
         for result in page
+    ]
+    elsewhere = [
+        {
+            "page": hit.page,
+            "kind": kind_of(hit.page),
+            "snippet": snippet(searchable_text(hit.page, exclude=("title",)), words, hit.language),
+            "language": language_info(hit.language),
+            "also_in": [language_info(code) for code in hit.also_in],
+        }
+        for hit in outcome.elsewhere
     ]
 
     def url(**params) -> str:
@@ -187,6 +262,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "archive_url": url(type="archive"),
             "pages": pages,
             "any_word": outcome.any_word,
+            "elsewhere": elsewhere,
+            "more_elsewhere": outcome.more_elsewhere,
+            "reader_language": language_info(language),
             "unavailable": unavailable,
         },
     )

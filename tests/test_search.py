@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from core.models import StandardPage
@@ -339,3 +339,93 @@ def test_publishing_works_while_the_engine_is_down(client):
         HomePage.objects.get(locale__language_code="de").add_child(instance=page)
         page.save_revision().publish()
     assert client.get("/de/trotzdem/").status_code == 200
+
+
+# --- Hits in other languages --------------------------------------------------------------
+
+
+def elsewhere(html: str) -> list[tuple[str, str, str]]:
+    """(language of the title, URL, language label) of each hit in another language."""
+    if 'id="search-elsewhere-title"' not in html:
+        return []
+    section = html[html.index('id="search-elsewhere-title"') : html.index("</section>")]
+    return [
+        (lang, url, re.sub(r"<[^>]+>", "", label).strip())
+        for lang, url, label in re.findall(
+            r'class="search-result__title" lang="([^"]+)" dir="[a-z]+"><a href="([^"]+)"'
+            r'[^>]*>.*?class="search-result__languages">(.*?)</p>',
+            section,
+            re.S,
+        )
+    ]
+
+
+def german_only_page(title: str, slug: str, text: str, live: bool = True) -> StandardPage:
+    home = HomePage.objects.get(locale__language_code="de")
+    page = StandardPage(title=title, slug=slug, intro=text, live=live)
+    home.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    return page
+
+
+def test_pages_only_in_another_language_are_found_below_and_labelled(client):
+    german_only_page("Zwiebelturmfest", "zwiebelturmfest", "Ein Fest am Zwiebelturm in Pankow.")
+    refresh_index()
+
+    html = search(client, "es", q="Zwiebelturm")
+    # Nothing in Spanish, but the German page is offered, labelled in Spanish and marked up
+    # as German (title and passage).
+    assert result_urls(html) == []
+    assert elsewhere(html) == [("de", "/de/zwiebelturmfest/", "Solo en alemán")]
+    assert '<p class="search-result__snippet" lang="de" dir="ltr">' in html
+    assert "Estas páginas no están traducidas al español." in html
+
+    # German readers find it among their own results, not below.
+    html = search(client, "de", q="Zwiebelturm")
+    assert result_urls(html) == ["/de/zwiebelturmfest/"] and elsewhere(html) == []
+
+
+def test_a_page_in_several_other_languages_is_listed_once_with_all_of_them(client):
+    page = german_only_page("Brunnenfest", "brunnenfest", "Das Brunnenfest im Bürgerpark.")
+    for code in ("tr", "ar"):
+        page.copy_for_translation(Locale.objects.get(language_code=code)).save_revision().publish()
+    refresh_index()
+
+    hits = elsewhere(search(client, "it", q="Brunnenfest"))
+    assert len(hits) == 1, hits
+    language, url, label = hits[0]
+    shown = {"de": "tedesco", "tr": "turco", "ar": "arabo"}[language]
+    others = sorted({"DE", "TR", "AR"} - {language.upper()}, key=["DE", "TR", "AR"].index)
+    assert label == f"In {shown}, anche in: {', '.join(others)}"
+    assert url.startswith(f"/{language}/")
+    # Turkish readers have it in their language: among their results, not below.
+    html = search(client, "tr", q="Brunnenfest")
+    assert result_urls(html) == ["/tr/brunnenfest/"] and elsewhere(html) == []
+
+
+def test_other_languages_respect_drafts_privacy_and_filters(client):
+    german_only_page("Laternenumzug", "laternenumzug", "Laternenumzug am Abend.", live=False)
+    private = german_only_page("Laternenbasteln", "laternenbasteln", "Laternen basteln.")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    german_only_page("Laternenlieder", "laternenlieder", "Laternenlieder singen.")
+    refresh_index()
+
+    urls = [url for _lang, url, _label in elsewhere(search(client, "en", q="Laternenlieder"))]
+    assert urls == ["/de/laternenlieder/"]
+    for word in ("Laternenumzug", "Laternenbasteln"):
+        assert elsewhere(search(client, "en", q=word)) == []
+    # A kind filter applies below too: the page is not a project.
+    assert elsewhere(search(client, "en", q="Laternenlieder", type="project")) == []
+    assert elsewhere(search(client, "en", q="Laternenlieder", type="page")) != []
+
+
+def test_arabic_readers_see_german_hits_marked_left_to_right(client):
+    german_only_page("Kiezspaziergang", "kiezspaziergang", "Ein Kiezspaziergang durch Pankow.")
+    refresh_index()
+    html = search(client, "ar", q="Kiezspaziergang")
+    assert [(lang, url) for lang, url, _label in elsewhere(html)] == [
+        ("de", "/de/kiezspaziergang/")
+    ]
+    assert 'lang="de" dir="ltr"><a href="/de/kiezspaziergang/" hreflang="de">' in html

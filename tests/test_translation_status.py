@@ -2,10 +2,13 @@
 from wagtail-localize's own records."""
 
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from django.core.exceptions import ObjectDoesNotExist
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
 from core.models import StandardPage
 from core.translation_status import translation_overview
@@ -73,3 +76,76 @@ def test_drafts_of_the_original_do_not_count(editor):
     german.subtitle = "Entwurf"
     german.save_revision()
     assert status_of("en").out_of_date == []
+
+
+# --- The note readers see -------------------------------------------------------------------
+
+
+def note(client, url: str) -> str:
+    html = client.get(url).content.decode()
+    match = re.search(r'<aside class="translation-note.*?</aside>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def test_a_translated_page_says_when_it_was_translated_from_german(client):
+    german = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
+    turkish = german.get_translation(Locale.objects.get(language_code="tr"))
+    # The date is wagtail-localize's record of the translation, not a field editors type;
+    # the original was last published before it.
+    TranslationLog.objects.filter(source__object_id=german.translation_key).update(
+        created_at=datetime(2025, 3, 14, 10, 0, tzinfo=UTC)
+    )
+    Page.objects.filter(pk=german.pk).update(last_published_at=datetime(2025, 3, 1, tzinfo=UTC))
+
+    html = note(client, turkish.url)
+    assert '<time datetime="2025-03-14">14 Mart 2025</time>' in html
+    assert "Almancadan" in html and "güncellendi" not in html
+    italian = german.get_translation(Locale.objects.get(language_code="it"))
+    assert '<time datetime="2025-03-14">14 Marzo 2025</time>' in note(client, italian.url)
+    # German pages are the originals: no note.
+    assert note(client, german.url) == ""
+
+
+def test_a_changed_original_is_announced_with_a_link_until_the_translation_follows(
+    client, django_capture_on_commit_callbacks
+):
+    german = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    TranslationLog.objects.filter(source__object_id=german.translation_key).update(
+        created_at=datetime(2025, 3, 14, 10, 0, tzinfo=UTC)
+    )
+    german.subtitle = "Fachberatung für Migrant*innenorganisationen in Pankow"
+    german.save_revision().publish()
+    german.refresh_from_db()
+
+    html = note(client, english.url)
+    assert "translation-note--outdated" in html
+    assert "Translated from German on" in html
+    updated = german.last_published_at.astimezone(ZoneInfo("Europe/Berlin"))
+    assert f'The German original was updated on <time datetime="{updated:%Y-%m-%d}">' in html
+    assert '<a href="/de/projekte/migrapower/" hreflang="de">Read the German original</a>' in html
+
+    source = TranslationSource.objects.get(object_id=german.translation_key)
+    source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.get(source=source, target_locale=english.locale).save_target(
+            publish=True
+        )
+    html = note(client, english.url)
+    assert "Translated from German on" in html and "translation-note--outdated" not in html
+    # The other languages still say so.
+    assert "translation-note--outdated" in note(
+        client, german.get_translation(Locale.objects.get(language_code="ar")).url
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "es", "it", "tr", "ar"])
+def test_every_translated_page_type_carries_the_note(client, language):
+    from tests.page_types import PAGES, url_of
+
+    for name in PAGES:
+        try:
+            url = url_of(name, language)
+        except ObjectDoesNotExist:  # a page that exists in German only
+            continue
+        assert 'class="translation-note' in client.get(url).content.decode(), (name, language)

@@ -10,6 +10,7 @@ from core import lookups, seo
 from core.alternates import language_alternates, live_translations
 from core.cache import cached
 from core.models import StandardPage
+from core.translation_status import reader_status
 
 register = template.Library()
 
@@ -117,6 +118,15 @@ def language_switcher(context) -> dict:
             }
         )
     return {"languages": languages, "current": current}
+
+
+@register.inclusion_tag("components/translation_note.html", takes_context=True)
+def translation_note(context) -> dict:
+    """On a translated page: when it was translated from German, and whether the German
+    original changed since (from wagtail-localize's records, core/translation_status.py)."""
+    page = context.get("page")
+    status = reader_status(page) if isinstance(page, Page) else None
+    return {"status": status, "request": context["request"]}
 
 
 @register.inclusion_tag("components/hreflangs.html", takes_context=True)
