@@ -144,6 +144,24 @@ class IndexPage(BasePage):
 class StandardPage(BasePage):  # noqa: DJ008 - Page.__str__ gives the title
     """Impressum, Datenschutz and other plain pages."""
 
+    class RequiredPage(models.TextChoices):
+        """Pages German law requires on every site, linked from every page's footer and
+        checked in every language (core/legal.py)."""
+
+        IMPRESSUM = "impressum", _("Impressum (legal notice)")
+        PRIVACY = "privacy", _("Privacy policy (Datenschutzerklärung)")
+
+    required_page = models.CharField(
+        _("required page"),
+        max_length=20,
+        choices=RequiredPage.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "Marks the Impressum and the privacy policy: they are always linked from the "
+            "footer, and the dashboard warns when one is missing in a language."
+        ),
+    )
     show_in_footer = models.BooleanField(
         default=False,
         verbose_name=_("link in the footer"),
@@ -154,8 +172,16 @@ class StandardPage(BasePage):  # noqa: DJ008 - Page.__str__ gives the title
 
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
-    promote_panels = [*BasePage.promote_panels, FieldPanel("show_in_footer")]
-    api_fields = [*BasePage.api_fields, APIField("show_in_footer", writable=True)]
+    promote_panels = [
+        *BasePage.promote_panels,
+        FieldPanel("required_page"),
+        FieldPanel("show_in_footer"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("required_page"),
+        APIField("show_in_footer", writable=True),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 
+from core.legal import missing_required_pages
 from core.translation_status import translation_overview
 
 
@@ -56,7 +57,7 @@ class TranslationStatusPanel(Component):
                     "out_of_date_more": max(len(out_of_date) - self.shown, 0),
                 }
             )
-        return {"languages": rows}
+        return {"languages": rows, "missing_required": missing_required_pages()}
 
 
 @hooks.register("construct_homepage_panels")

@@ -724,6 +724,7 @@ LEGAL_PAGES = [
         "key": "impressum",
         "slug": "impressum",
         "title": "Impressum",
+        "required_page": "impressum",
         "show_in_footer": True,
         "source": EDITORIAL,
         "intro": "migraUp! Pankow ist ein Projekt von MaMis en Movimiento e.V. mit VIA "
@@ -746,6 +747,7 @@ LEGAL_PAGES = [
         "key": "datenschutz",
         "slug": "datenschutz",
         "title": "Datenschutzerklärung",
+        "required_page": "privacy",
         "show_in_footer": True,
         "source": EDITORIAL,
         "intro": "Wie diese Website mit Ihren Daten umgeht.",

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from core import lookups, seo
 from core.alternates import language_alternates, live_translations
 from core.cache import cached
+from core.legal import required_pages
 from core.models import StandardPage
 from core.translation_status import reader_status
 
@@ -79,10 +80,13 @@ def site_footer(context) -> dict:
     locale = lookups.active_locale()
 
     def build() -> dict:
-        legal = StandardPage.objects.live().public().filter(locale=locale, show_in_footer=True)
+        # The required pages always, whatever their footer box says; then the others chosen.
+        required = required_pages(locale)
+        chosen = StandardPage.objects.live().public().filter(locale=locale, show_in_footer=True)
+        chosen = chosen.exclude(pk__in=[page.pk for page in required]).order_by("path")
         partners = PartnerPage.objects.live().public().filter(locale=locale)
         return {
-            "legal_pages": page_links(request, legal.order_by("path")),
+            "legal_pages": page_links(request, [*required, *chosen]),
             "partners": page_links(request, partners.order_by("path")),
         }
 
