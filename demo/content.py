@@ -628,7 +628,6 @@ FLYER = {
     "title": "Flyer VIA: Willkommen in Berlin",
     "intro": "Hier können Sie den Flyer herunterladen (PDF-Datei).",
     "kind": "flyer",
-    "material_language": "de",
     "related_project": "projects/willkommen-in-berlin",
     "document_title": "Flyer VIA – Willkommen in Berlin",
     "cover_title": "Titelseite Flyer VIA",

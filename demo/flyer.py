@@ -1,22 +1,45 @@
-"""The VIA flyer of “Willkommen in Berlin” (seed 004), generated as a real PDF and cover image.
+"""The VIA flyer of “Willkommen in Berlin” (seed 004), generated as real PDFs and a cover image.
 
 The old site offered the flyer as a PDF; we rebuild it from the seed's text so that it is
-downloadable and its text extractable (for search). The output is deterministic, so the
-demo content command can tell whether the stored file is current.
+downloadable and its text extractable (for search). Besides the German original, the
+material holds the flyer in English, Turkish and Arabic, built from the same project texts
+as translated for the site (demo/translations/<lang>.po) and the site's own UI strings
+(locale/), so it says nothing the site does not. The output is deterministic, so the demo
+content command can tell whether a stored file is current.
+
+Turkish and Arabic need a TrueType font (DejaVu Sans, Debian's fonts-dejavu-core); Arabic
+is shaped with arabic-reshaper and laid out right to left with python-bidi, line by line.
 """
 
+import html
 import io
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
 
+from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import ListFlowable, Paragraph, SimpleDocTemplate, Spacer
 
 from . import content
 
 ACCENT = colors.HexColor("#8a1c4a")
+# The flyer's languages, in the order the material offers them.
+FLYER_LANGUAGES = ("de", "en", "tr", "ar")
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = {"DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf"}
+# Languages whose letters the PDF standard fonts (Helvetica) lack.
+NEEDS_TRUETYPE = {"tr", "ar"}
+RIGHT_TO_LEFT = {"ar"}
+MARGIN = 2 * cm
+TEXT_WIDTH = A4[0] - 2 * MARGIN
 
 
 def _project() -> dict:
@@ -38,7 +61,49 @@ def _paragraph_texts(blocks: list[dict]) -> list[tuple[str, str]]:
     return result
 
 
-def build_flyer_pdf() -> bytes:
+@cache
+def truetype_available() -> bool:
+    """Whether DejaVu Sans is installed (and registered with reportlab)."""
+    if not all((FONT_DIR / name).is_file() for name in FONTS.values()):
+        return False
+    for font, name in FONTS.items():
+        pdfmetrics.registerFont(TTFont(font, str(FONT_DIR / name)))
+    return True
+
+
+def flyer_languages() -> list[str]:
+    """The languages the flyer can be built in here (Turkish and Arabic need DejaVu Sans)."""
+    return [code for code in FLYER_LANGUAGES if code not in NEEDS_TRUETYPE or truetype_available()]
+
+
+class _Translations:
+    """The project's texts in one language, looked up by demo key and German text in the
+    demo translation files; German (and anything untranslated) as it is."""
+
+    def __init__(self, language: str) -> None:
+        from demo.translations import SEPARATOR, load_po
+
+        self.language = language
+        self.entries: dict[tuple[str, str], str] = {}
+        if language != "de":
+            for entry in load_po(language):
+                if entry.msgstr and entry.msgctxt:
+                    key = entry.msgctxt.split(SEPARATOR, 1)[0]
+                    self.entries[(key, html.unescape(entry.msgid))] = entry.msgstr
+
+    def __call__(self, key: str, german: str) -> str:
+        # The files hold segments as HTML ("&amp;"), the seeds as text ("&").
+        return self.entries.get((key, html.unescape(german)), german)
+
+
+def build_flyer_pdf(language: str = "de") -> bytes:
+    """The flyer in one of FLYER_LANGUAGES (German: the original from the seed)."""
+    if language == "de":
+        return _build_german_flyer()
+    return _build_translated_flyer(language)
+
+
+def _build_german_flyer() -> bytes:
     project = _project()
     person = next(t for t in content.TEAM if t["key"] == project["contact_person"])
     styles = getSampleStyleSheet()
@@ -93,6 +158,135 @@ def build_flyer_pdf() -> bytes:
     )
     doc.build(story)
     return buffer.getvalue()
+
+
+def _build_translated_flyer(language: str) -> bytes:
+    """The same flyer from the translated project texts; each offer under its own heading
+    (the German "Qualifizierung und Beratung" has no translation of its own)."""
+    project = _project()
+    key = project["key"]
+    person = next(t for t in content.TEAM if t["key"] == project["contact_person"])
+    text = _Translations(language)
+    if language in NEEDS_TRUETYPE and not truetype_available():
+        raise RuntimeError(f"The flyer in {language!r} needs DejaVu Sans in {FONT_DIR}")
+    rtl = language in RIGHT_TO_LEFT
+    styles = getSampleStyleSheet()
+    regular, bold = (
+        ("DejaVuSans", "DejaVuSans-Bold")
+        if language in NEEDS_TRUETYPE
+        else ("Helvetica", "Helvetica-Bold")
+    )
+    align = {"alignment": TA_RIGHT} if rtl else {}
+    title = ParagraphStyle(
+        "FlyerTitle", parent=styles["Title"], textColor=ACCENT, fontSize=24, fontName=bold
+    )
+    h2 = ParagraphStyle(
+        "FlyerH2", parent=styles["Heading2"], textColor=ACCENT, fontName=bold, **align
+    )
+    h3 = ParagraphStyle("FlyerH3", parent=styles["Heading3"], fontName=bold, **align)
+    body = ParagraphStyle(
+        "FlyerBody",
+        parent=styles["BodyText"],
+        fontSize=10.5,
+        leading=14,
+        fontName=regular,
+        **align,
+    )
+
+    def paragraph(markup: str, style: ParagraphStyle, bullet: bool = False) -> Paragraph:
+        if rtl:
+            markup = _right_to_left(markup, style, bullet)
+        elif bullet:
+            markup = f"– {markup}"
+        return Paragraph(markup, style)
+
+    def ltr(value: str) -> str:
+        # A left-to-right embedding keeps "030 29 00 69 48" in its order in Arabic.
+        return f"\u202a{value}\u202c" if rtl else value
+
+    with translation.override(language):
+        contact, phone, email, website = (
+            translation.gettext(label) for label in ("Contact", "Phone", "E-mail", "Website")
+        )
+    story = [
+        Paragraph(text(key, project["title"]), title),
+        paragraph(text(key, project["subtitle"]), h3),
+        paragraph(text(key, project["intro"]), body),
+        Spacer(1, 0.3 * cm),
+    ]
+    for kind, german in _paragraph_texts(project["body"]):
+        story.append(paragraph(text(key, german), h2 if kind == "heading" else body))
+    for offer in project["offers"]:
+        story.append(paragraph(text(key, offer["value"]["title"]), h2))
+        story.append(paragraph(text(key, offer["value"]["intro"]), body))
+        story += [
+            paragraph(text(key, item["text"]), body, bullet=True)
+            for item in offer["value"]["items"]
+        ]
+    address = project["contact_address"].replace("\n", "<br/>")
+    story += [
+        paragraph(contact, h2),
+        paragraph(text(key, project["contact_organisation"]), body),
+        paragraph(text(key, address), body),
+        paragraph(f"{text(person['key'], person['role'])}: {person['name']}", body),
+        paragraph(f"{phone}: {ltr(person['phone'])}", body),
+        paragraph(f"{email}: {ltr(person['email'])}", body),
+        paragraph(f"{website}: {ltr('www.via-in-berlin.de')}", body),
+    ]
+    buffer = io.BytesIO()
+    material_title = text(content.FLYER["key"], content.FLYER["title"])
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=material_title,
+        author=content.VIA_NAME,
+        subject=text(key, project["subtitle"]),
+        lang=language,
+        invariant=True,  # no timestamps or random IDs: the same bytes every time
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+    )
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _right_to_left(markup: str, style: ParagraphStyle, bullet: bool) -> str:
+    """Arabic for reportlab, which neither joins Arabic letters nor lays out right to left:
+    the text is wrapped into lines in reading order, then each line is shaped
+    (arabic-reshaper) and put into display order (python-bidi); the lines are set right
+    aligned, one per ``<br/>``."""
+    from arabic_reshaper import reshape
+
+    # The pure-Python algorithm mirrors brackets and quotes; the Rust wrapper does not.
+    from bidi.algorithm import get_display
+
+    width = TEXT_WIDTH - (style.leftIndent + style.rightIndent) - 2  # never rewrapped
+    lines = []
+    for part in markup.split("<br/>"):
+        plain = html.unescape(part)
+        if bullet:
+            plain = f"– {plain}"
+        arabic = any("\u0600" <= char <= "\u06ff" for char in plain)
+        for line in _wrap_to_width(plain, style.fontName, style.fontSize, width, reshape):
+            shown = get_display(reshape(line), base_dir="R" if arabic else "L")
+            lines.append(escape(shown))
+    return "<br/>".join(lines)
+
+
+def _wrap_to_width(text: str, font: str, size: float, width: float, shape) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        shown = shape(candidate).replace("\u202a", "").replace("\u202c", "")
+        if line and pdfmetrics.stringWidth(shown, font, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return [*lines, line] if line else lines
 
 
 def build_cover_png() -> bytes:

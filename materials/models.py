@@ -1,19 +1,45 @@
-"""The materials library: flyers, handouts (Arbeitshilfen) and reports to download."""
+"""The materials library: flyers, handouts (Arbeitshilfen) and reports to download.
+
+A material is a bundle: one file per language (``MaterialFile``), the same for every
+language version of the page (wagtail-localize synchronises the child relation).
+"""
+
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import DocumentField, ImageField, PageLinkField
+from api.fields import (
+    ImageField,
+    MaterialDocumentField,
+    MaterialFilesField,
+    MaterialLanguagesField,
+    PageLinkField,
+)
 from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
 
-from .text import document_key, extract_text
+from .qr import qr_code_data_uri
+from .text import document_key, extract_text, page_count
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def with_files(pages: models.QuerySet) -> models.QuerySet:
+    """Material pages with their files and documents in one more query."""
+    return pages.prefetch_related(
+        Prefetch("files", queryset=MaterialFile.objects.select_related("document"))
+    )
 
 
 class MaterialIndexPage(IndexPage):
@@ -24,21 +50,100 @@ class MaterialIndexPage(IndexPage):
     class Meta:
         verbose_name = _("materials library")
 
-    def get_materials(self, kind: str = "") -> models.QuerySet:
-        pages = public(MaterialPage.objects.child_of(self).live()).select_related("document")
-        return (pages.filter(kind=kind) if kind else pages).order_by("path")
+    def get_materials(self, kind: str = "", language: str = "") -> models.QuerySet:
+        """The live materials, of this kind and with a file in this language if given."""
+        pages = public(MaterialPage.objects.child_of(self).live())
+        if kind:
+            pages = pages.filter(kind=kind)
+        if language:
+            pages = pages.filter(files__language=language).distinct()
+        return with_files(pages).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Unknown kinds and languages are ignored rather than answered with an error.
         kind = request.GET.get("kind", "")
-        # Unknown kinds are ignored rather than answered with an error.
         kind = kind if kind in MaterialPage.Kind.values else ""
+        language = request.GET.get("language", "")
+        language = language if language in LANGUAGE_CODES else ""
+        # Only the languages some material exists in, in the site's order.
+        available = set(
+            MaterialFile.objects.filter(
+                page__in=public(MaterialPage.objects.child_of(self).live())
+            ).values_list("language", flat=True)
+        )
+        base = self.get_url(request) or ""
         context.update(
-            children_pages=self.get_materials(kind),
-            kinds=MaterialPage.Kind.choices,
+            children_pages=self.get_materials(kind, language),
             current_kind=kind,
+            current_language=language,
+            # Each filter's links keep the other filter.
+            kind_links=[
+                {"label": label, "url": filter_url(base, value, language), "current": kind == value}
+                for value, label in [("", _("All")), *MaterialPage.Kind.choices]
+            ],
+            language_links=[
+                {
+                    "label": _("All languages"),
+                    "url": filter_url(base, kind, ""),
+                    "language": "",
+                    "current": not language,
+                },
+                *(
+                    {
+                        "label": translation.get_language_info(code)["name_local"],
+                        "url": filter_url(base, kind, code),
+                        "language": code,
+                        "current": language == code,
+                    }
+                    for code in LANGUAGE_CODES
+                    if code in available
+                ),
+            ],
         )
         return context
+
+
+def filter_url(base: str, kind: str, language: str) -> str:
+    """The materials list's address with these filters ("?kind=flyer&language=tr"); only
+    the filters that are set, so the static archive names one file per combination."""
+    query = urlencode(
+        [(name, value) for name, value in (("kind", kind), ("language", language)) if value]
+    )
+    return f"{base}?{query}" if query else base
+
+
+class MaterialFilesFormSet(BaseChildFormSet):
+    """One file per language: a second file in the same language is refused, naming the
+    language (before the database's unique constraint would give a generic message)."""
+
+    def clean(self):
+        # Files the form does not show (a POST without them) are kept as they are.
+        shown = {form.instance.pk for form in self.initial_forms}
+        seen = {file.language for file in self.get_queryset() if file.pk not in shown}
+        for form in self.forms:
+            if form in self.deleted_forms or not form.is_valid():
+                continue
+            language = form.cleaned_data.get("language")
+            if language in seen:
+                name = translation.get_language_info(language)["name_translated"]
+                form.add_error(
+                    "language",
+                    _(
+                        "There is already a file in %(language)s: a material holds one file "
+                        "per language. Replace that file instead, or choose another language."
+                    )
+                    % {"language": name},
+                )
+            seen.add(language)
+        super().clean()
+
+
+class MaterialFilesPanel(InlinePanel):
+    def get_form_options(self) -> dict:
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = MaterialFilesFormSet
+        return options
 
 
 class MaterialPage(BasePage):
@@ -47,18 +152,6 @@ class MaterialPage(BasePage):
         HANDOUT = "handout", _("Handout")
         REPORT = "report", _("Report")
 
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("file"),
-        help_text=_(
-            "The file readers download (PDF, Word, Excel, PowerPoint or OpenDocument); "
-            "its text is found by the search."
-        ),
-    )
     cover = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -77,13 +170,6 @@ class MaterialPage(BasePage):
         default=Kind.FLYER,
         help_text=_("The materials list can be filtered by it."),
     )
-    material_language = models.CharField(
-        _("language of the material"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default="de",
-        help_text=_("The language the file itself is written in."),
-    )
     year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("The year the material was published.")
     )
@@ -99,21 +185,30 @@ class MaterialPage(BasePage):
         ),
     )
 
-    # The file's text, extracted when the file is chosen or replaced (search finds its words).
+    # The text of all its files, extracted when a file is chosen or replaced (search finds
+    # their words); kept on the page, not in the files, so that revisions do not carry it.
     document_text = models.TextField(editable=False, blank=True, default="")
-    document_text_key = models.CharField(editable=False, blank=True, default="", max_length=80)
+    document_text_key = models.CharField(editable=False, blank=True, default="", max_length=500)
 
     parent_page_types = ["materials.MaterialIndexPage"]
     subpage_types: list[str] = []
 
     content_panels = [
         *BasePage.content_panels[:-1],
-        FieldPanel("document"),
+        MaterialFilesPanel(
+            "files",
+            heading=_("Files (one per language)"),
+            label=_("File"),
+            min_num=1,
+            help_text=_(
+                "The material in each language it exists in: one file per language. "
+                "Every language version of this page offers all of them."
+            ),
+        ),
         FieldPanel("cover"),
         MultiFieldPanel(
             [
                 FieldPanel("kind"),
-                FieldPanel("material_language"),
                 FieldPanel("year"),
                 FieldPanel("related_project"),
             ],
@@ -125,16 +220,16 @@ class MaterialPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("document_text"),
         index.FilterField("kind"),
-        index.FilterField("material_language"),
         index.FilterField("year"),
     ]
 
     api_fields = [
         *BasePage.api_fields,
-        APIField("document", serializer=DocumentField()),
+        APIField("files", serializer=MaterialFilesField()),
+        APIField("languages", serializer=MaterialLanguagesField()),
+        APIField("document", serializer=MaterialDocumentField()),
         APIField("cover", serializer=ImageField()),
         APIField("kind", writable=True),
-        APIField("material_language", writable=True),
         APIField("year", writable=True),
         APIField("related_project", serializer=PageLinkField()),
     ]
@@ -159,13 +254,71 @@ class MaterialPage(BasePage):
         return data
 
     def refresh_document_text(self) -> bool:
-        """Extract the file's text if the file changed; True if it did."""
-        key = document_key(self.document)
+        """Extract the files' text and page counts if a file changed; True if one did.
+
+        The files are the page's in-memory ones (an editor's unsaved form, a translation
+        being synchronised): saving the page saves them with their page counts.
+        """
+        files = [file for file in self.files.all() if file.document_id]
+        for file in files:
+            if file.refresh_page_count() and file.pk:
+                # A file loaded from the database is not saved with the page.
+                MaterialFile.objects.filter(pk=file.pk).update(
+                    page_count=file.page_count, page_count_key=file.page_count_key
+                )
+        key = " ".join(document_key(file.document) for file in files)
         if key == self.document_text_key:
             return False
-        self.document_text = extract_text(self.document) if self.document else ""
+        texts = (extract_text(file.document) for file in files)
+        self.document_text = " ".join(text for text in texts if text)
         self.document_text_key = key
         return True
+
+    @cached_property
+    def bundle(self) -> list["MaterialFile"]:
+        """The files in the editors' order, with their documents (prefetched by listings)."""
+        prefetched = "files" in getattr(self, "_prefetched_objects_cache", {})
+        files = self.files.all() if prefetched else self.files.select_related("document")
+        return [file for file in files if file.document_id]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The canonical address (as in <link rel="canonical">), as a QR code to print.
+        url = self.get_url(request)
+        if url:
+            context["qr_url"] = request.build_absolute_uri(url)
+            context["qr_code"] = qr_code_data_uri(context["qr_url"])
+        return context
+
+    @property
+    def languages(self) -> list[str]:
+        """The language codes the material exists in, in the editors' order."""
+        return [file.language for file in self.bundle]
+
+    def files_for_reader(self) -> list["MaterialFile"]:
+        """The files with the reader's language first (then the editors' order)."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return sorted(self.bundle, key=lambda file: file.language != language)
+
+    def file_for(self, language: str) -> "MaterialFile | None":
+        """The file in this language, else the German one, else the first one."""
+        by_language = {file.language: file for file in self.bundle}
+        return (
+            by_language.get(language)
+            or by_language.get(settings.LANGUAGE_CODE)
+            or next(iter(self.bundle), None)
+        )
+
+    @property
+    def file(self) -> "MaterialFile | None":
+        """The file a single link (the cover) leads to: ``file_for`` the reader's language."""
+        return self.file_for(translation.get_language() or settings.LANGUAGE_CODE)
+
+    @property
+    def document(self):
+        """The document of ``file`` (the cover links to it)."""
+        file = self.file
+        return file.document if file else None
 
     @cached_property
     def localized_project(self) -> Page | None:
@@ -173,6 +326,60 @@ class MaterialPage(BasePage):
         project = self.related_project
         return localized_pages([project])[project.pk] if project else None
 
+
+class MaterialFile(Orderable):
+    """The material in one language: its document and the document's page count."""
+
+    page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language this file is written in; one file per language."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("file"),
+        help_text=_(
+            "The file readers download (PDF, Word, Excel, PowerPoint or OpenDocument); "
+            "its text is found by the search."
+        ),
+    )
+    # Read from the PDF when the file is chosen or replaced; None for other file types.
+    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    page_count_key = models.CharField(editable=False, blank=True, default="", max_length=80)
+
+    panels = [FieldPanel("language"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material file")
+        verbose_name_plural = _("material files")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language"], name="materials_one_file_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.document}"
+
+    def refresh_page_count(self) -> bool:
+        """Count the PDF's pages if the document changed; True if it did."""
+        key = document_key(self.document)
+        if key == self.page_count_key:
+            return False
+        self.page_count = page_count(self.document)
+        self.page_count_key = key
+        return True
+
     @property
     def file_extension(self) -> str:
-        return self.document.file_extension.upper() if self.document else ""
+        return self.document.file_extension.upper()
+
+    @property
+    def language_info(self) -> dict:
+        """Django's language info: ``name_local`` ("Türkçe"), ``bidi`` …"""
+        return translation.get_language_info(self.language)

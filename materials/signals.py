@@ -1,4 +1,5 @@
-"""When an editor replaces a document's file, the materials using it get its new text."""
+"""When an editor replaces a document's file, the materials using it get its new text and
+page count."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -10,7 +11,7 @@ from .models import MaterialPage
 
 @receiver(post_save, sender=get_document_model())
 def on_document_saved(sender, instance, **kwargs) -> None:
-    refresh_materials_text(MaterialPage.objects.filter(document=instance))
+    refresh_materials_text(MaterialPage.objects.filter(files__document=instance).distinct())
 
 
 def refresh_materials_text(pages) -> int:

@@ -1,6 +1,7 @@
 """The full text of uploaded PDFs, for the search index."""
 
 import logging
+import unicodedata
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -28,4 +29,17 @@ def extract_text(document: AbstractDocument) -> str:
     except (OSError, PyPdfError, ValueError) as error:
         logger.warning("No text from document %s (%s): %s", document.pk, document.title, error)
         return ""
-    return " ".join(text.split())[:MAX_TEXT_LENGTH]
+    # NFKC turns Arabic presentation forms (what shaped PDFs often hold) back into letters.
+    return " ".join(unicodedata.normalize("NFKC", text).split())[:MAX_TEXT_LENGTH]
+
+
+def page_count(document: AbstractDocument | None) -> int | None:
+    """The number of pages of a PDF document; None for other types or unreadable files."""
+    if document is None or document.file_extension.lower() != "pdf":
+        return None
+    try:
+        with document.open_file() as handle:
+            return len(PdfReader(handle).pages)
+    except (OSError, PyPdfError, ValueError) as error:
+        logger.warning("No page count of document %s (%s): %s", document.pk, document.title, error)
+        return None

@@ -194,12 +194,11 @@ class ProjectPage(BasePage):
 
     def get_downloads(self) -> models.QuerySet:
         """Materials of the library that belong to this project (derived, not typed twice)."""
-        from materials.models import MaterialPage
+        from materials.models import MaterialPage, with_files
 
-        return (
+        return with_files(
             public(MaterialPage.objects.live())
             .filter(related_project__translation_key=self.translation_key, locale_id=self.locale_id)
-            .select_related("document")
             .order_by("path")
         )
 

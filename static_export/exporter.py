@@ -6,11 +6,13 @@ Each page's root-relative links are then rewritten to relative ones (../../de/pr
 so the copy works from any static host under any base path. What a static host cannot do
 is replaced: the search (a Pagefind index per language, searched in the browser), the
 contact form (a note), the redirect of "/" by Accept-Language (a page with the languages)
-and the ?year= / ?kind= filters (one file per filter, e.g. de/archiv/year-2017.html).
+and the ?year= / ?kind= / ?language= filters (one file per filter or combination, e.g.
+de/archiv/year-2017.html, de/materialien/kind-flyer-language-tr.html).
 
 Absolute URLs (canonical, hreflang, og:url, JSON-LD, the sitemap) point to ``base_url``
 when it is given; without it they become relative too, and the OpenGraph URLs, which must
-be absolute, are left out.
+be absolute, are left out, as are the QR codes of the material pages (with a base URL
+they are made anew for the copy's address).
 """
 
 import json
@@ -45,6 +47,8 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from materials.qr import qr_code_data_uri
+
 from . import texts
 
 # `make checks-tools` installs Pagefind here (tools/browser-checks/package.json).
@@ -78,6 +82,8 @@ CSS_URL = re.compile(
 MAIN = re.compile(r"<main\b")
 NAV = re.compile(r"<nav\b")
 DEFINITION_PARTS = re.compile(r"(</d[td]>)(?=<d[td][\s>])")
+MATERIAL_QR = re.compile(r'[ \t]*<figure class="material-qr">.*?</figure>\n?', re.DOTALL)
+QR_DATA_URI = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+")
 # A ?year=2017 or ?kind=flyer filter becomes a file beside the page's index.html.
 VARIANT_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MAX_VARIANT_PARAMETERS = 2
@@ -419,9 +425,23 @@ class StaticSiteExporter:
             html = MAIN.sub("<main data-pagefind-body", html, count=1)
             # "Jahr</dt><dd>2018" would read "Jahr2018" in the results' excerpts.
             html = DEFINITION_PARTS.sub(r"\1 ", html)
+            html = MATERIAL_QR.sub(lambda match: self.material_qr(match[0], document), html)
         # Filter lists inside the content are navigation, not text to find.
         html = NAV.sub("<nav data-pagefind-ignore", html)
         return self.rewrite_html(html, document)
+
+    def material_qr(self, figure: str, document: Document) -> str:
+        """A material's QR code leads to its live address; in the copy it leads to the
+        copy's own address under the base URL, and without one it is left out (the copy
+        has no address to print)."""
+        if not self.base_url:
+            return ""
+        target = self.resolve(document.live_url)
+        if not isinstance(target, Target):
+            return ""
+        url = self.base_url + target.path
+        figure = QR_DATA_URI.sub(lambda match: qr_code_data_uri(url), figure)
+        return figure.replace(escape(document.live_url), escape(url))
 
     def contact_note(self, language: str) -> str:
         """Instead of a form that has nowhere to post: what the archive can still offer."""

@@ -120,9 +120,11 @@ def page_data(model, title: str) -> dict:
         from wagtail.documents import get_document_model
 
         data.update(
-            document=str(get_document_model().objects.first().pk),
+            files=inline_formset(
+                [{"language": "tr", "document": str(get_document_model().objects.first().pk)}],
+                min=1,
+            ),
             kind="handout",
-            material_language="tr",
             year="2019",
         )
     elif model is ArchiveEntryPage:
@@ -162,6 +164,25 @@ class TestEditorsCanCreateEditPublish(WagtailPageTestCase):
                 # Edit and publish again: the public page shows the new title.
                 data = page_data(model, f"Geändert: {model.__name__}")
                 data.update(slug=page.slug, **{"action-publish": "action-publish"})
+                if model is MaterialPage:  # the form carries the file it already has
+                    [file] = page.files.all()
+                    data.update(
+                        nested_form_data(
+                            {
+                                "files": inline_formset(
+                                    [
+                                        {
+                                            "id": str(file.pk),
+                                            "language": file.language,
+                                            "document": str(file.document_id),
+                                        }
+                                    ],
+                                    initial=1,
+                                    min=1,
+                                )
+                            }
+                        )
+                    )
                 response = self.client.post(
                     reverse("wagtailadmin_pages:edit", args=[page.pk]), data
                 )

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from core.models import StandardPage
 from home.models import HomePage
-from materials.models import MaterialIndexPage, MaterialPage
+from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +140,7 @@ def test_materials_link_to_their_file_with_type_and_size(client):
     html = search(client, "de", q="Oikonomidou")
     material = MaterialPage.objects.get(locale__language_code="de")
     assert f'href="{material.document.url}" download' in html
-    assert "(PDF, 4,6\xa0KB)" in html
+    assert "(PDF, 4,6\xa0KB, 2 Seiten)" in html
     assert "<mark>Oikonomidou</mark>" in html  # the snippet comes from the PDF's text
 
 
@@ -280,7 +280,8 @@ def test_new_uploads_are_searchable_by_their_text(client):
         file=ContentFile(pdf_with("Handreichung Zuckerwattenmaschine"), "hand.pdf"),
     )
     index_page = MaterialIndexPage.objects.get(locale__language_code="de")
-    material = MaterialPage(title="Handreichung", slug="handreichung", document=document)
+    material = MaterialPage(title="Handreichung", slug="handreichung")
+    material.files = [MaterialFile(language="de", document=document)]
     index_page.add_child(instance=material)
     material.save_revision().publish()
     # Revisions do not carry the file's text; publishing extracted it again.

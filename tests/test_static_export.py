@@ -229,6 +229,24 @@ def test_archive_and_material_filters_are_files(root):
     materials = root / "de/materialien"
     assert f'href="{flyer.slug}/"' in main(materials / "kind-flyer.html")
     assert f'href="{flyer.slug}/"' not in main(materials / "kind-report.html")
+    # The language filter, alone and with a kind (issue 9): one file per combination.
+    assert 'href="language-tr.html"' in main(materials / "index.html")
+    assert f'href="{flyer.slug}/"' in main(materials / "language-tr.html")
+    assert 'href="kind-flyer-language-tr.html"' in main(materials / "kind-flyer.html")
+    assert f'href="{flyer.slug}/"' in main(materials / "kind-flyer-language-tr.html")
+    assert f'href="{flyer.slug}/"' not in main(materials / "kind-report-language-tr.html")
+
+
+def test_material_qr_codes_lead_to_the_copy(root):
+    from tests.test_material_bundles import decode_qr
+
+    for page in MaterialPage.objects.live().select_related("locale"):
+        html = (root / page.get_url().lstrip("/") / "index.html").read_text()
+        data_uri = re.search(r'<figure class="material-qr">\s*<img src="([^"]+)"', html)[1]
+        url = BASE_URL + page.get_url().lstrip("/")
+        assert decode_qr(data_uri) == url
+        assert f"{url}</span></figcaption>" in html
+        assert not any(f"http://{host}" in html for host in LIVE_HOSTS)
 
 
 def test_the_contact_form_is_a_note_in_the_readers_language(root):
@@ -295,6 +313,10 @@ def test_without_a_base_url_every_url_is_relative(tmp_path):
     assert page.canonical == "./"
     assert page.alternates["en"] == "../../../en/networking/lingua-pankow/"
     assert "og:url" not in html and "og:image" not in html
+    # A QR code would lead to the live site: left out.
+    material = MaterialPage.objects.live().filter(locale__language_code="de").first()
+    html = (directory / material.get_url().lstrip("/") / "index.html").read_text()
+    assert "<h1>" in html and 'class="material-qr"' not in html
     assert all(
         not url.startswith(("/", "http://localhost", "http://testserver")) for url in page.urls
     )

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import get_language_info
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
@@ -30,14 +31,15 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail_localize.models import TranslationSource
 
 from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from contact.models import ContactPage, FormField
 from core.models import StandardPage
 from demo import content, translations
-from demo.flyer import build_cover_png, build_flyer_pdf
+from demo.flyer import FLYER_LANGUAGES, build_cover_png, build_flyer_pdf, flyer_languages
 from home.models import HomePage
-from materials.models import MaterialIndexPage, MaterialPage
+from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 from materials.signals import refresh_materials_text
 from networks.models import NetworkIndexPage, NetworkPage
 from partners.models import PartnerIndexPage, PartnerPage
@@ -359,22 +361,72 @@ class Command(BaseCommand):
 
     def ensure_flyer(self, index: MaterialIndexPage, projects: dict) -> MaterialPage:
         spec = content.FLYER
-        document = self.ensure_file(
-            get_document_model(),
-            spec["document_title"],
-            "flyer-via-willkommen-in-berlin.pdf",
-            build_flyer_pdf(),
-        )
+        files = []
+        for language in flyer_languages():
+            suffix = "" if language == "de" else f"-{language}"
+            name = get_language_info(language)["name_local"]
+            files.append(
+                (
+                    language,
+                    self.ensure_file(
+                        get_document_model(),
+                        spec["document_title"] + (f" ({name})" if suffix else ""),
+                        f"flyer-via-willkommen-in-berlin{suffix}.pdf",
+                        build_flyer_pdf(language),
+                    ),
+                )
+            )
+        missing = set(FLYER_LANGUAGES) - {language for language, _document in files}
+        if missing:
+            self.stdout.write(
+                f"  the flyer in {', '.join(sorted(missing))} needs DejaVu Sans "
+                f"(Debian: fonts-dejavu-core, `make browser`): left out"
+            )
         cover = self.ensure_file(
             get_image_model(), spec["cover_title"], "titelseite-flyer-via.png", build_cover_png()
         )
         fields = {
             **spec,
             "related_project": projects[spec["related_project"]],
-            "document": document,
             "cover": cover,
         }
-        return self.ensure_page(index, MaterialPage, fields)
+        page = self.ensure_page(index, MaterialPage, fields)
+        self.ensure_material_files(page, files)
+        return page
+
+    def ensure_material_files(self, page: MaterialPage, files: list[tuple[str, Any]]) -> None:
+        """A material's files, one per language: missing languages are added; with --update,
+        the files are brought back to these. Its translations are synchronised."""
+        current = list(page.files.all())
+        present = {file.language for file in current}
+        wanted = [(language, document.pk) for language, document in files]
+        if self.update and [(f.language, f.document_id) for f in current] != wanted:
+            page.files = [
+                MaterialFile(language=language, document=document, sort_order=i)
+                for i, (language, document) in enumerate(files)
+            ]
+        elif present >= {language for language, _document in files}:
+            return
+        else:
+            start = max((file.sort_order or 0 for file in current), default=-1) + 1
+            added = [(lang, doc) for lang, doc in files if lang not in present]
+            page.files = [
+                *current,
+                *(
+                    MaterialFile(language=language, document=document, sort_order=start + i)
+                    for i, (language, document) in enumerate(added)
+                ),
+            ]
+        page.save_revision().publish()
+        self.updated.append(f"files of {page.title}")
+        # The files are synchronised into the translations (wagtail-localize): the source is
+        # re-read and each existing translation saved again.
+        source, created = TranslationSource.get_or_create_from_instance(page)
+        if not created:
+            source.update_from_db()
+        for translation in source.translations.filter(enabled=True):
+            if page.get_translation_or_none(translation.target_locale) is not None:
+                translation.save_target(publish=True)
 
     def ensure_file(self, model, title: str, filename: str, data: bytes):
         """A document or image with this title; its file is replaced when the bytes differ."""
