@@ -168,24 +168,29 @@ def check_pdf(download: Download, stated_bytes: float) -> None:
     assert abs(len(data) - stated_bytes) <= 0.05 * stated_bytes, (len(data), stated_bytes)
 
 
-def test_reader_downloads_the_flyer_as_a_pdf(page: Page):
-    page.goto("/de/materialien/")
-    card = page.locator(".card").filter(has_text="Flyer VIA: Willkommen in Berlin")
-    link = card.get_by_role("link", name="Herunterladen Flyer VIA: Willkommen in Berlin")
-    stated = stated_size(card.get_by_text(SIZE))
+def download_in(page: Page, files: Locator, language: str) -> None:
+    """Download the material's file in this language (its link ends with the language's
+    own name); it is the PDF the list announced."""
+    name = re.compile(f": {language}$")
+    link = files.get_by_role("link", name=name)
+    stated = stated_size(files.locator("li").filter(has=page.get_by_role("link", name=name)))
     with page.expect_download() as info:
         link.click()
     check_pdf(info.value, stated)
 
-    # The flyer's own page offers the same file.
+
+def test_reader_downloads_the_flyer_as_a_pdf(page: Page):
+    page.goto("/de/materialien/")
+    card = page.locator(".card").filter(has_text="Flyer VIA: Willkommen in Berlin")
+    download_in(page, card.locator(".material-files"), "Deutsch")
+    download_in(page, card.locator(".material-files"), "Türkçe")
+
+    # The flyer's own page offers the same files, and a QR code of its address.
     card.get_by_role("link", name="Flyer VIA: Willkommen in Berlin", exact=True).click()
     expect(page).to_have_url(re.compile(r"/de/materialien/flyer-willkommen-in-berlin/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Flyer VIA: Willkommen in Berlin")
-    download_card = page.locator(".download-card")
-    stated = stated_size(download_card.get_by_text(SIZE))
-    with page.expect_download() as info:
-        download_card.get_by_role("link", name="Flyer VIA: Willkommen in Berlin").click()
-    check_pdf(info.value, stated)
+    download_in(page, page.locator(".material-downloads"), "العربيّة")
+    expect(page.get_by_role("img", name=re.compile("^QR-Code dieser Seite: http"))).to_be_visible()
 
 
 # --- 4. Contact -------------------------------------------------------------------------
