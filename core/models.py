@@ -171,7 +171,7 @@ class StandardPage(BasePage):  # noqa: DJ008 - Page.__str__ gives the title
     )
 
     parent_page_types = ["home.HomePage", "core.StandardPage"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = ["core.StandardPage", "easy_language.EasyLanguagePage"]
     promote_panels = [
         *BasePage.promote_panels,
         FieldPanel("required_page"),

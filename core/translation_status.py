@@ -92,7 +92,12 @@ def translation_overview() -> list[LanguageStatus]:
     """For each language but German: its live translations of live German pages (with
     whether each is out of date) and the German pages it lacks, in tree order."""
     source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    originals = list(Page.objects.filter(locale=source_locale, depth__gt=1).live().order_by("path"))
+    originals = [
+        page
+        for page in Page.objects.filter(locale=source_locale, depth__gt=1).live().order_by("path")
+        # Pages German by nature (Einfache Sprache) are not asked to be translated.
+        if not getattr(page.specific_class, "source_language_only", False)
+    ]
     keys = [page.translation_key for page in originals]
     dates = translation_dates(keys)
     targets: dict[tuple[str, int], Page] = {

@@ -773,3 +773,319 @@ LEGAL_PAGES = [
         ],
     },
 ]
+
+# --- Einfache Sprache (plain German) ------------------------------------------------------
+#
+# Not copied from the seeds but rewritten from them, sentence by sentence, in Einfache
+# Sprache: short sentences, one statement each, long words split with a Mediopunkt. Each page
+# names the seed it renders ("seeds") and says nothing that seed does not say.
+# tests/test_easy_language.py checks that every number and every capitalised word (names,
+# places, nouns) is found in those seeds or is one of PLAIN_LANGUAGE_WORDS, the everyday
+# words of the rewriting listed here; and that the readability hints find nothing.
+
+PLAIN_LANGUAGE = "plain-language"  # marks texts rewritten from the seeds in Einfache Sprache
+
+# Everyday words the rewritten texts use that the seeds happen not to contain (no names,
+# places, numbers or facts).
+PLAIN_LANGUAGE_WORDS = {
+    "Einfache",
+    "Einfacher",
+    "Sprache",
+    "Seite",
+    "Kontakt",
+    "Beispiel",
+    "Dafür",
+    "Dann",
+    "Dort",
+    "Dabei",
+    "Hier",
+    "Viele",
+    "Was",
+    "Worum",
+    "Wer",
+    "Weg",
+    "Leute",
+    "Daten",
+    "Zum",
+    "Aber",
+    "Auch",
+    "Dinge",
+    # Inflections of the seeds' own nouns ("Angebot", "Bezirke").
+    "Angebote",
+    "Bezirken",
+    # How Einfache Sprache writes the seeds' "Migrant:innen" and "Migrant*innen".
+    "Migrantinnen",
+    "Migranten",
+}
+
+_SEED_HOME = "002_2d00e6d10fc1e04f.txt"
+_SEED_MIGRAPOWER = "001_b5fe6fa8f4de17ae.txt"
+_SEED_KOMMUNE = "003_73d5658f016bb303.txt"
+_SEED_WILLKOMMEN = "004_4c84f84bd5c1180e.txt"
+_SEE_FULL_PAGE = "Auf der ausführlichen Seite finden Sie die Kontakt·daten."
+
+EASY_LANGUAGE = [
+    {
+        "key": "home/einfache-sprache",
+        "parent": "home",
+        "seeds": [_SEED_HOME],
+        "source": PLAIN_LANGUAGE,
+        "slug": "einfache-sprache",
+        "title": "Einfache Sprache: migraUp! Pankow",
+        "intro": "Hier lesen Sie über migraUp! Pankow in Einfacher Sprache.",
+        "body": [
+            heading("Was war migraUp!?"),
+            paragraph(
+                "migraUp! war ein Projekt im Bezirk Pankow. "
+                "Das Projekt hat von 2015 bis 2025 gearbeitet. "
+                "migraUp! hat Organisationen von Migrantinnen und Migranten gestärkt. "
+                "Die kurze Form dafür ist: MO.",
+            ),
+            heading("Das Ende von migraUp!"),
+            paragraph(
+                "Im Jahr 2025 endet migraUp!.",
+                "Viele haben mit uns zusammen gearbeitet: "
+                "Organisationen, die Verwaltung im Bezirk und viele engagierte Menschen. "
+                "Zusammen haben wir Räume für Empowerment und Vernetzung geschaffen. "
+                "Empowerment heißt hier: Migrantinnen stärken Migrantinnen.",
+                "Danke für zehn Jahre Vertrauen und Zusammenarbeit! "
+                "migraUp! endet. Aber die Ideen wirken weiter.",
+            ),
+            heading("Das Haupt·ziel"),
+            paragraph(
+                "migraUp! will die MO stärken. "
+                "Die MO sollen sichtbar sein. "
+                "Die MO sollen gleichwertige Gesprächs·partner sein. "
+                "Zum Beispiel für die öffentlichen Einrichtungen in Pankow.",
+            ),
+            as_body(
+                item_list(
+                    "Die Ziele im Jahr 2025",
+                    [
+                        (
+                            "Organisationen finden",
+                            "Wir suchen alle Organisationen in Pankow, "
+                            "die zu Migration und Flucht arbeiten. "
+                            "Wir schreiben auf, was sie anbieten.",
+                        ),
+                        (
+                            "Netzwerke stärken",
+                            "Wir bringen Menschen und Institutionen im Bezirk zusammen. "
+                            "Wir arbeiten in Netzwerken mit.",
+                        ),
+                        (
+                            "Lingua Pankow",
+                            "Lingua Pankow ist ein Arbeits·kreis. "
+                            "migraUp! koordiniert diesen Arbeits·kreis. "
+                            "Dort arbeiten MO, Schulen und Kitas zusammen. "
+                            "Es geht um Mehr·sprachigkeit.",
+                        ),
+                        (
+                            "Die Zukunft planen",
+                            "Wir entwickeln neue Ideen. Die Ideen sollen die Angebote stärken.",
+                        ),
+                    ],
+                )
+            ),
+            as_body(
+                item_list(
+                    "Für wen ist migraUp!?",
+                    [
+                        "Organisationen von Migrantinnen und Migranten. "
+                        "Zum Beispiel Vereine, Initiativen und Netzwerke.",
+                        "Menschen mit Migrations·geschichte oder Flucht·geschichte. "
+                        "Sie geben ihr Wissen an andere Menschen weiter.",
+                        "Verwaltung, öffentliche Einrichtungen, Verbände und andere Akteure.",
+                        "Menschen aus der Integrations·politik in Pankow. "
+                        "Zum Beispiel aus dem Integrations·beirat.",
+                    ],
+                )
+            ),
+            heading("Kontakt"),
+            paragraph(
+                "Sie möchten mit uns sprechen? Auf der Seite Kontakt können Sie uns schreiben."
+            ),
+        ],
+    },
+    {
+        "key": "projects/migrapower/einfache-sprache",
+        "parent": "projects/migrapower",
+        "seeds": [_SEED_MIGRAPOWER],
+        "source": PLAIN_LANGUAGE,
+        "slug": "einfache-sprache",
+        "title": "Einfache Sprache: MigraPower",
+        "intro": "MigraPower ist ein Projekt für migrantische Organisationen in Pankow.",
+        "body": [
+            heading("Was ist MigraPower?"),
+            paragraph(
+                "MigraPower ist ein Modell·projekt. Das Bezirksamt Pankow fördert das Projekt.",
+                "MaMis en Movimiento e.V. und VIA machen das Projekt zusammen. "
+                "Das nennt man: Tandem·projekt. "
+                "Ab 2017 soll das Projekt mit VIA weiter·gehen.",
+            ),
+            heading("Das Haupt·ziel"),
+            paragraph(
+                "MigraPower will die Arbeit der MO stärken. "
+                "MO sind migrantische Organisationen. "
+                "Die MO sollen ihre Interessen selbst vertreten.",
+            ),
+            as_body(
+                item_list(
+                    "Die Ziele",
+                    [
+                        "Die Fach·netzwerke der MO und die Verwaltung in Pankow sollen stabil "
+                        "sein. Dann können die MO dauerhaft an der Gesellschaft teilhaben.",
+                        "Die MO sollen sich gut organisieren. "
+                        "Dann können sie im Bezirk besser arbeiten.",
+                        "Die MO sollen sich im Bezirk besser vernetzen. "
+                        "Dabei helfen die Plattformen in Pankow.",
+                        "Die MO sollen in der Fach·öffentlichkeit gut vertreten sein. "
+                        "Ihre Arbeit soll sichtbar sein.",
+                    ],
+                )
+            ),
+            as_body(
+                item_list(
+                    "Für wen ist MigraPower?",
+                    [
+                        "Migrantische Organisationen. "
+                        "Zum Beispiel Vereine, Initiativen und Netzwerke.",
+                        "Menschen, die andere Menschen erreichen. Sie geben Wissen weiter.",
+                        "Verwaltung, öffentliche Einrichtungen, Verbände und andere Akteure.",
+                    ],
+                )
+            ),
+            as_body(
+                item_list(
+                    "Was bleibt?",
+                    [
+                        "Wissen bleibt ein Leben lang.",
+                        "Vernetzung erweitert den Horizont.",
+                        "Die Partner in Pankow arbeiten fest zusammen.",
+                        "Es gibt Arbeits·hilfen: Instrumente für die Arbeit.",
+                        "Die Organisationen im Tandem werden von innen stärker.",
+                    ],
+                )
+            ),
+            heading("Angebote"),
+            paragraph(
+                "MigraPower bietet Fach·beratung und Qualifizierung an. "
+                "Und es gibt ein Netzwerk in Pankow.",
+            ),
+        ],
+    },
+    {
+        "key": "projects/kommune-interkulturell/einfache-sprache",
+        "parent": "projects/kommune-interkulturell",
+        "seeds": [_SEED_KOMMUNE],
+        "source": PLAIN_LANGUAGE,
+        "slug": "einfache-sprache",
+        "title": "Einfache Sprache: Kommune Interkulturell",
+        "intro": "Kommune Interkulturell ist ein Projekt im IQ Netzwerk Berlin.",
+        "body": [
+            heading("Worum geht es?"),
+            paragraph(
+                "Es geht um Arbeit für Migrantinnen, Migranten und Geflüchtete. "
+                "Das Projekt arbeitet in den Bezirken von Berlin.",
+                "Das Projekt macht dafür zwei Dinge:",
+            ),
+            {
+                "type": "paragraph",
+                "value": "<ul><li>Es stärkt die MO beim Weg in den Arbeits·markt.</li>"
+                "<li>Die Verwaltungen in Berlin sollen sich interkulturell öffnen.</li></ul>",
+            },
+            paragraph("MO sind migrantische Organisationen."),
+            as_body(
+                item_list(
+                    "Die Ziele",
+                    [
+                        "Die MO kennen sich aus mit Beratung und Weiterbildung für Erwachsene. "
+                        "Das soll anerkannt werden.",
+                        "Die Bezirks·verwaltungen sollen sich interkulturell öffnen. "
+                        "Dafür arbeiten Verwaltungen, MO und Wirtschafts·bündnisse zusammen.",
+                        "Verwaltungen und MO sollen immer wieder miteinander sprechen. "
+                        "Sie sollen als Partner zusammen·arbeiten.",
+                    ],
+                )
+            ),
+            as_body(
+                item_list(
+                    "Für wen ist das Projekt?",
+                    [
+                        "Menschen, die in Berliner MO arbeiten. Auch Menschen im Ehrenamt.",
+                        "Verwaltungen in den Bezirken. "
+                        "Zum Beispiel Integrations·beauftragte und Fach·stellen für Arbeit.",
+                        "Wirtschafts·bündnisse in den Bezirken.",
+                        "Andere Akteure für Arbeit. Zum Beispiel Berufs·bildungs·träger.",
+                    ],
+                )
+            ),
+            heading("Kontakt"),
+            paragraph(_SEE_FULL_PAGE),
+        ],
+    },
+    {
+        "key": "projects/willkommen-in-berlin/einfache-sprache",
+        "parent": "projects/willkommen-in-berlin",
+        "seeds": [_SEED_WILLKOMMEN],
+        "source": PLAIN_LANGUAGE,
+        "slug": "einfache-sprache",
+        "title": "Einfache Sprache: Willkommen in Berlin",
+        "intro": "Willkommen in Berlin ist ein Projekt mit Organisationen von Migrantinnen "
+        "und Migranten.",
+        "body": [
+            heading("Worum geht es?"),
+            paragraph(
+                "Das Projekt will eine Willkommens·kultur in den Bezirken aufbauen.",
+                "Die Verwaltungen in den Bezirken sollen sich interkulturell öffnen. "
+                "Auch die sozialen Dienste und die Dienste für Gesundheit.",
+                "Dabei helfen die MO und andere Menschen aus migrantischen Communities. "
+                "MO sind Organisationen von Migrantinnen und Migranten.",
+                "Die MO und die Verwaltungen sollen zusammen·arbeiten.",
+                "Menschen aus den MO bekommen Beratung und Coaching. "
+                "Dann können sie in Gremien und Beiräten mitarbeiten.",
+                "Das Projekt unterstützt vor allem MO, die sich für Geflüchtete einsetzen.",
+            ),
+            as_body(
+                item_list(
+                    "Workshops",
+                    [
+                        "Anerkennung von beruflichen Abschlüssen aus dem Ausland",
+                        "Wie Geflüchtete Arbeit und Förderung finden",
+                        "Arbeit mit Ehrenamtlichen",
+                        "Projekt·management",
+                    ],
+                    intro="Wir bieten Workshops für MO an. Die Themen sind zum Beispiel:",
+                )
+            ),
+            as_body(
+                item_list(
+                    "Beratung",
+                    [
+                        "Finanzierung von Projekten",
+                        "Konzepte entwickeln",
+                        "Projekt·verwaltung",
+                        "Arbeit mit Ehrenamtlichen",
+                        "Vereins·recht und Arbeits·recht",
+                    ],
+                    intro="MO können Beratung bekommen. Zum Beispiel zu diesen Themen:",
+                )
+            ),
+            heading("Arbeits·markt·gespräche"),
+            paragraph(
+                "Eine MO lädt Fach·leute zum Arbeits·markt ein. "
+                "Sie sprechen über Themen, die für die Menschen in der MO wichtig sind. "
+                "Zum Beispiel: Anerkennung von Abschlüssen, Qualifizierung oder Arbeits·recht.",
+                "Die Menschen können vor Ort ihre Fragen stellen.",
+                "Die Fach·leute können so ihre Angebote besser machen. "
+                "Dann passen die Angebote besser für Migrantinnen und Migranten.",
+            ),
+            heading("Flyer"),
+            paragraph(
+                "Es gibt einen Flyer zum Projekt. Sie finden ihn auf der ausführlichen Seite."
+            ),
+            heading("Kontakt"),
+            paragraph(_SEE_FULL_PAGE),
+        ],
+    },
+]

@@ -58,6 +58,7 @@ class HomePage(BasePage):
         "archive.ArchiveIndexPage",
         "contact.ContactPage",
         "core.StandardPage",
+        "easy_language.EasyLanguagePage",
     ]
     max_count_per_parent = 1
 

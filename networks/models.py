@@ -43,7 +43,8 @@ class NetworkPage(BasePage):
     )
 
     parent_page_types = ["networks.NetworkIndexPage"]
-    subpage_types: list[str] = []
+    # Only its version in Einfache Sprache.
+    subpage_types = ["easy_language.EasyLanguagePage"]
 
     content_panels = [
         *BasePage.content_panels[:-1],

@@ -72,7 +72,8 @@ class PartnerPage(BasePage):
     )
 
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types: list[str] = []
+    # Only its version in Einfache Sprache.
+    subpage_types = ["easy_language.EasyLanguagePage"]
 
     content_panels = [
         *BasePage.content_panels[:-1],

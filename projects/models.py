@@ -96,7 +96,8 @@ class ProjectPage(BasePage):
     )
 
     parent_page_types = ["projects.ProjectIndexPage"]
-    subpage_types: list[str] = []
+    # Only its version in Einfache Sprache.
+    subpage_types = ["easy_language.EasyLanguagePage"]
 
     content_panels = [
         *BasePage.content_panels[:-1],

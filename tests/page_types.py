@@ -2,7 +2,9 @@
 over all of them (query budget, accessibility, valid HTML, privacy).
 
 Pages are named by their German slug; other languages' URLs come from the database, so
-the lists hold however the translations are called.
+the lists hold however the translations are called. Pages in Einfache Sprache exist only in
+German: in the other languages their entry is the address a translation would have (below the
+translated parent page), which is a 404.
 """
 
 from django.conf import settings
@@ -11,6 +13,7 @@ from wagtail.models import Locale
 from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from contact.models import ContactPage
 from core.models import StandardPage
+from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from materials.models import MaterialIndexPage, MaterialPage
 from networks.models import NetworkIndexPage, NetworkPage
@@ -41,7 +44,11 @@ PAGES = {
     "contact": (ContactPage, None, ""),
     "impressum": (StandardPage, "impressum", ""),
     "datenschutz": (StandardPage, "datenschutz", ""),
+    # A slug with "/" names the page by its parent's slug too.
+    "easy-language": (EasyLanguagePage, "migrapower/einfache-sprache", ""),
 }
+# Page types that exist only in German.
+GERMAN_ONLY = {"easy-language"}
 # Pages that are views rather than Wagtail pages, below the language prefix.
 OTHER_URLS = {
     "search": f"search/?q={SEARCH_WORD}",
@@ -52,20 +59,38 @@ OTHER_URLS = {
 ALL = [*PAGES, *OTHER_URLS]
 
 
-def page_of(name: str, language: str):
-    """The named page (one of PAGES) in that language (needs the database)."""
+def german_page(name: str):
     model, slug, _query = PAGES[name]
     german = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    german = german.get(slug=slug) if slug else german.get()
-    return german.get_translation(Locale.objects.get(language_code=language))
+    if slug and "/" in slug:
+        return german.get(url_path__endswith=f"/{slug}/")
+    return german.get(slug=slug) if slug else german.get()
+
+
+def exists_in(name: str, language: str) -> bool:
+    return name not in GERMAN_ONLY or language == settings.LANGUAGE_CODE
+
+
+def pages_in(language: str) -> list[str]:
+    """The names of PAGES that exist in that language."""
+    return [name for name in PAGES if exists_in(name, language)]
+
+
+def page_of(name: str, language: str):
+    """The named page (one of PAGES) in that language (needs the database)."""
+    return german_page(name).get_translation(Locale.objects.get(language_code=language))
 
 
 def url_of(name: str, language: str) -> str:
     """The path of the named page in that language (needs the database)."""
     if name in OTHER_URLS:
         return f"/{language}/{OTHER_URLS[name]}"
+    if not exists_in(name, language):
+        german = german_page(name)
+        parent = german.get_parent().get_translation(Locale.objects.get(language_code=language))
+        return f"{parent.url}{german.slug}/"
     return page_of(name, language).url + PAGES[name][2]
 
 
-def expected_status(name: str) -> int:
-    return 404 if name == "not-found" else 200
+def expected_status(name: str, language: str) -> int:
+    return 404 if name == "not-found" or not exists_in(name, language) else 200

@@ -82,7 +82,7 @@ def test_every_page_has_a_description_and_opengraph_tags(client, language):
     for name in ALL:
         url = url_of(name, language)
         response = client.get(url)
-        assert response.status_code == expected_status(name)
+        assert response.status_code == expected_status(name, language)
         parser = HeadParser()
         parser.feed(response.content.decode())
         meta = parser.meta
@@ -97,7 +97,7 @@ def test_every_page_has_a_description_and_opengraph_tags(client, language):
         if parser.canonical:
             assert meta["og:url"] == parser.canonical
         # Result and error pages stay out of search engines; all others may be indexed.
-        if name in ("search", "search-type", "not-found"):
+        if name in ("search", "search-type") or expected_status(name, language) == 404:
             assert meta["robots"] == "noindex", url
         else:
             assert "robots" not in meta, url

@@ -95,15 +95,21 @@ def site_footer(context) -> dict:
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context) -> dict:
-    """Links to the same page in every language; to that language's home if untranslated."""
+    """Links to the same page in every language; to that language's home if untranslated.
+    With the page's version in Einfache Sprache after German, where it has one; on that
+    version, the languages lead to the page it simplifies (easy_language/lookups.py)."""
+    from easy_language.lookups import easy_version, full_page
+
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
     home = get_home_page(request)
     translations = {}
+    easy = easy_version(page, request)
     if page is not None and getattr(page, "pk", None):
         # The hreflang links use the same list (core/alternates.py).
-        translations = {p.locale.language_code: p for p in live_translations(page)}
+        translated = full_page(page) or page
+        translations = {p.locale.language_code: p for p in live_translations(translated)}
     homes = {}
     if home is not None:
         homes = {p.locale.language_code: p for p in live_translations(home)}
@@ -117,10 +123,20 @@ def language_switcher(context) -> dict:
                 "code": code,
                 "name": name,
                 "url": target.get_url(request),
-                "current": code == current,
+                "current": code == current and not (easy and easy["current"]),
                 "is_translation": code in translations,
             }
         )
+        if code == settings.LANGUAGE_CODE and easy:
+            languages.append(
+                {
+                    "code": code,
+                    "name": "Einfache Sprache",
+                    "url": easy["url"],
+                    "current": easy["current"],
+                    "is_translation": True,
+                }
+            )
     return {"languages": languages, "current": current}
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "archive",
     "team",
     "contact",
+    "easy_language",  # pages in Einfache Sprache (plain German) below the pages they simplify
     "search",
     "demo",
     "static_export",  # manage.py export_static_site: the static archive (README)

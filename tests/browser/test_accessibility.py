@@ -61,7 +61,7 @@ def test_every_page_type_passes_axe(page, axe_source, language):
         page.set_viewport_size({"width": width, "height": 900})
         for name in ALL:
             response = page.goto(url_of(name, language))
-            assert response.status == expected_status(name), page.url
+            assert response.status == expected_status(name, language), page.url
             violations += axe_violations(page, axe_source)
     assert violations == []
 

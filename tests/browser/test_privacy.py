@@ -32,7 +32,7 @@ def test_pages_request_only_the_sites_own_origin_and_set_no_cookies(page, site_u
     for name in ALL:
         url = url_of(name, language)
         response = page.goto(url)
-        assert response.status == expected_status(name), url
+        assert response.status == expected_status(name, language), url
         # Pictures below the fold load lazily: scroll, so their requests are counted too.
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")

@@ -38,6 +38,7 @@ from contact.models import ContactPage, FormField
 from core.models import StandardPage
 from demo import content, translations
 from demo.flyer import FLYER_LANGUAGES, build_cover_png, build_flyer_pdf, flyer_languages
+from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 from materials.signals import refresh_materials_text
@@ -175,6 +176,12 @@ class Command(BaseCommand):
 
         for spec in content.LEGAL_PAGES:
             self.ensure_page(home, StandardPage, spec)
+
+        # Versions in Einfache Sprache, German only (never translated: demo/translations.py).
+        parents = {content.HOME["key"]: home, **projects}
+        for spec in content.EASY_LANGUAGE:
+            fields = {k: v for k, v in spec.items() if k not in {"parent", "seeds"}}
+            self.ensure_page(parents[spec["parent"]], EasyLanguagePage, fields)
 
         # The home page links to the contact page, so its body is filled in last: when the
         # home page is new, or on --update.
