@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from contact.models import ContactPage
 from core.models import StandardPage
+from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from materials.models import MaterialIndexPage, MaterialPage
 from networks.models import NetworkIndexPage, NetworkPage
@@ -41,14 +42,10 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
         self.assertAllowedSubpageTypes(MaterialIndexPage, {MaterialPage})
         self.assertAllowedSubpageTypes(ArchiveIndexPage, {ArchiveEntryPage})
-        for leaf in [
-            ProjectPage,
-            NetworkPage,
-            PartnerPage,
-            MaterialPage,
-            ArchiveEntryPage,
-            ContactPage,
-        ]:
+        # Projects, networks and partners may have a version in Einfache Sprache below them.
+        for page_type in [ProjectPage, NetworkPage, PartnerPage]:
+            self.assertAllowedSubpageTypes(page_type, {EasyLanguagePage})
+        for leaf in [MaterialPage, ArchiveEntryPage, ContactPage, EasyLanguagePage]:
             self.assertAllowedSubpageTypes(leaf, set())
 
     def test_a_home_page_has_one_of_each_section(self):
