@@ -19,6 +19,8 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
         label=_("Level"),
         help_text=_("Level 2 for sections, level 3 for sub-sections. The page title is level 1."),
+        # Its label ("Level 2") is not the page's text: the search neither finds nor quotes it.
+        search_index=False,
     )
 
     class Meta:

@@ -17,8 +17,10 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from core.models import StandardPage
+from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
+from search.text import searchable_text
 
 pytestmark = pytest.mark.django_db
 
@@ -430,3 +432,13 @@ def test_arabic_readers_see_german_hits_marked_left_to_right(client):
         ("de", "/de/kiezspaziergang/")
     ]
     assert 'lang="de" dir="ltr"><a href="/de/kiezspaziergang/" hreflang="de">' in html
+
+
+def test_a_headings_level_is_not_quoted_as_the_pages_text(client):
+    """The heading block's level ("Level 2") is a setting, not text of the page."""
+    page = EasyLanguagePage.objects.get(url_path__endswith="/migrapower/einfache-sprache/")
+    assert any(block.block_type == "heading" for block in page.body)
+    text = searchable_text(page)
+    assert "Level 2" not in text and "Level 3" not in text
+    html = search(client, "en", q="MigraPower")
+    assert "Level 2" not in html and "Ebene 2" not in html
