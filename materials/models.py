@@ -26,6 +26,7 @@ from api.fields import (
     MaterialLanguagesField,
     PageLinkField,
 )
+from core.languages import language_info
 from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
 
@@ -126,7 +127,8 @@ class MaterialFilesFormSet(BaseChildFormSet):
                 continue
             language = form.cleaned_data.get("language")
             if language in seen:
-                name = translation.get_language_info(language)["name_translated"]
+                # As the name reads inside a sentence ("auf Türkisch", "en turco").
+                name = language_info(language)["name"]
                 form.add_error(
                     "language",
                     _(
