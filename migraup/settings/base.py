@@ -162,6 +162,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each transaction takes SQLite's write lock as it begins, and waits up to 20 s for it.
+    # A deferred transaction that reads first and writes later (publishing a page) fails at
+    # once with "database is locked" when another request is committing, because SQLite
+    # refuses to wait where waiting could deadlock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache every process shares (pages for anonymous readers, menus, login limits): Redis
