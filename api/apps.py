@@ -10,7 +10,8 @@ class APIConfig(AppConfig):
         from wagtail.api.v3.api import api
 
         from .openapi import install_openapi_fixes
-        from .routers import team_members_router
+        from .routers import materials_router, team_members_router
 
         api.add_router("/team-members/", team_members_router)
+        api.add_router("/materials/", materials_router)
         install_openapi_fixes(api)

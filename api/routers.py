@@ -1,21 +1,26 @@
-"""Read-only routers the API adds to Wagtail's: the team members readers may contact.
+"""Read-only routers the API adds to Wagtail's.
 
-Wagtail's own /snippets/ router needs a token (it is the editors' route); readers' tools
-get the people, in each language, here.
+- /team-members/: the people readers may contact. Wagtail's own /snippets/ router needs a
+  token (it is the editors' route); readers' tools get the people, in each language, here.
+- /materials/: the materials library as its list page shows it, filtered by the languages a
+  material exists in, which Wagtail's /pages/ filters (plain fields only) cannot express.
 """
+
+from typing import Literal
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.schemas.params import locale_filter_q
 
+from materials.models import LANGUAGE_CODES, MaterialPage, filter_materials
 from team.models import TeamMember
 
-from .fields import ContactPersonSchema
+from .fields import ContactPersonSchema, MaterialDict, material_dict
 
 team_members_router = Router(tags=["team members"])
 READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]
@@ -66,3 +71,56 @@ def list_team_members(
 )
 def get_team_member(request: HttpRequest, member_id: int) -> TeamMember:
     return get_object_or_404(TeamMember.objects.select_related("locale", "photo"), pk=member_id)
+
+
+materials_router = Router(tags=["materials"])
+FileLanguage = Literal[tuple(LANGUAGE_CODES)]  # type: ignore[valid-type]
+Kind = Literal[tuple(MaterialPage.Kind.values)]  # type: ignore[valid-type]
+
+
+class MaterialFilters(Schema):
+    locale: str | None = Field(None, description="The language of the material's page.")
+    language: FileLanguage | None = Field(
+        None, description="Only materials with a file in this language."
+    )
+    kind: Kind | None = Field(None, description="Only materials of this kind.")
+
+
+@materials_router.get(
+    "/",
+    response=list[MaterialDict],
+    url_name="list_materials",
+    summary="List materials",
+    description=(
+        "The live materials with their files, one per language, as the materials list "
+        "shows them; each item's page.detail_url leads to the whole page."
+    ),
+    operation_id="materials_list",
+    auth=READ_AUTH,
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_materials(
+    request: HttpRequest,
+    filters: MaterialFilters = Query(...),  # noqa: B008 (ninja's idiom)
+) -> "LazyMaterials":
+    pages = filter_materials(MaterialPage.objects.all(), filters.kind, filters.language)
+    if filters.locale:
+        pages = pages.filter(locale_filter_q(filters.locale))
+    pages = pages.select_related("locale", "content_type").order_by("locale_id", "path")
+    return LazyMaterials(pages)
+
+
+class LazyMaterials:
+    """The listing as the paginator slices it: only the page asked for is serialised."""
+
+    def __init__(self, pages: QuerySet) -> None:
+        self.pages = pages
+
+    def count(self) -> int:
+        return self.pages.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[MaterialDict]:
+        return [material_dict(material) for material in self.pages[window]]

@@ -43,6 +43,19 @@ def with_files(pages: models.QuerySet) -> models.QuerySet:
     )
 
 
+def filter_materials(
+    pages: models.QuerySet, kind: str | None = "", language: str | None = ""
+) -> models.QuerySet:
+    """The live, public ones of these material pages, of this kind and with a file in this
+    language if given, files prefetched: for the materials list and the API alike."""
+    pages = public(pages.live())
+    if kind:
+        pages = pages.filter(kind=kind)
+    if language:
+        pages = pages.filter(files__language=language, files__document__isnull=False).distinct()
+    return with_files(pages)
+
+
 class MaterialIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["materials.MaterialPage"]
@@ -53,12 +66,8 @@ class MaterialIndexPage(IndexPage):
 
     def get_materials(self, kind: str = "", language: str = "") -> models.QuerySet:
         """The live materials, of this kind and with a file in this language if given."""
-        pages = public(MaterialPage.objects.child_of(self).live())
-        if kind:
-            pages = pages.filter(kind=kind)
-        if language:
-            pages = pages.filter(files__language=language).distinct()
-        return with_files(pages).order_by("path")
+        pages = filter_materials(MaterialPage.objects.child_of(self), kind, language)
+        return pages.order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -398,6 +398,10 @@ BAD_READS = [
     "pages/find/?html_path=/nowhere/",
     "team-members/abc/",
     "team-members/?limit=-5",
+    "materials/?language=xx",
+    "materials/?kind=%00",
+    "materials/?locale=xx&language=de",
+    "materials/?offset=999999999999",
     "no-such-endpoint/",
 ]
 

@@ -17,10 +17,11 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import TranslationSource
 
@@ -360,6 +361,65 @@ def test_api_material_has_its_files_languages_and_page_counts(client):
     assert [file["page_count"] for file in download["files"]] == [2, 2, 2, 2]
 
 
+def api_titles(client, query: str) -> list[str]:
+    response = client.get(f"/api/v3/materials/?{query}")
+    assert response.status_code == 200, (query, response.content[:300])
+    return [item["page"]["title"] for item in response.json()["items"]]
+
+
+def test_api_lists_materials_by_the_languages_they_exist_in(client, german_handout):
+    assert api_titles(client, "locale=de") == [
+        "Flyer VIA: Willkommen in Berlin",
+        "Arbeitshilfe nur auf Deutsch",
+    ]
+    assert api_titles(client, "locale=de&language=tr") == ["Flyer VIA: Willkommen in Berlin"]
+    assert api_titles(client, "locale=de&language=es") == []
+    assert api_titles(client, "locale=de&language=de&kind=handout") == [
+        "Arbeitshilfe nur auf Deutsch"
+    ]
+    # Every language version of the flyer exists in Arabic; the handout is German only.
+    data = client.get("/api/v3/materials/?language=ar&limit=100").json()
+    assert data["count"] == len(settings.LANGUAGES)
+    assert {item["page"]["locale"] for item in data["items"]} == {
+        code for code, _name in settings.LANGUAGES
+    }
+    turkish = next(item for item in data["items"] if item["page"]["locale"] == "tr")
+    assert turkish["page"]["html_url"].endswith(flyer("tr").url)
+    assert turkish["languages"] == BUNDLE
+    assert [file["page_count"] for file in turkish["files"]] == [2, 2, 2, 2]
+    assert turkish["document"]["download_url"].endswith("flyer-via-willkommen-in-berlin-tr.pdf")
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_api_and_list_page_agree_on_every_language(client, german_handout, language):
+    shown = card_titles(get_html(client, f"/de/materialien/?language={language}"))
+    assert api_titles(client, f"locale=de&language={language}") == shown
+
+
+def test_api_lists_neither_drafts_nor_private_materials(client, german_handout):
+    german_handout.title = "Unveröffentlicht"
+    german_handout.save_revision()  # a change not yet published stays unseen
+    index = MaterialIndexPage.objects.get(locale__language_code="de")
+    document = flyer().bundle[0].document
+    for title, live in (("Entwurf", False), ("Nur für Angemeldete", True)):
+        page = MaterialPage(title=title, slug=slugify(title), kind="flyer", live=live)
+        page.files = [MaterialFile(language="de", document=document)]
+        index.add_child(instance=page)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert api_titles(client, "locale=de&limit=100") == [
+        "Flyer VIA: Willkommen in Berlin",
+        "Arbeitshilfe nur auf Deutsch",
+    ]
+
+
+@pytest.mark.parametrize("query", ["language=xx", "kind=poster", "language=de&limit=0"])
+def test_api_refuses_unknown_filters_with_a_problem(client, query):
+    response = client.get(f"/api/v3/materials/?{query}")
+    assert response.status_code in (400, 422)
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == response.status_code
+
+
 def test_api_schema_names_the_files(client):
     schema = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
     assert {"language", "language_name", "document", "page_count"} <= set(
@@ -368,6 +428,11 @@ def test_api_schema_names_the_files(client):
     material = schema["MaterialPageSchema"]["properties"]
     assert {"files", "languages", "document", "kind", "year"} <= set(material)
     assert "material_language" not in material
+    document = client.get("/api/v3/openapi.json").json()
+    listing = document["paths"]["/api/v3/materials/"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in listing["parameters"]}
+    assert {"locale", "language", "kind", "limit", "offset"} <= set(parameters)
+    assert "en" in str(parameters["language"]["schema"])
 
 
 # Editing and translating
