@@ -111,16 +111,14 @@ def list_materials(
 
 
 class LazyMaterials:
-    """The listing as the paginator slices it: only the page asked for is serialised."""
+    """The listing as ninja's paginator reads it (a slice and len()): only the page asked for
+    is serialised, and the total is one COUNT query."""
 
     def __init__(self, pages: QuerySet) -> None:
         self.pages = pages
 
-    def count(self) -> int:
-        return self.pages.count()
-
     def __len__(self) -> int:
-        return self.count()
+        return self.pages.count()
 
     def __getitem__(self, window: slice) -> list[MaterialDict]:
         return [material_dict(material) for material in self.pages[window]]
