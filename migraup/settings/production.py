@@ -9,12 +9,22 @@ from .operations import logging_config
 DEBUG = False
 SECRET_KEY = require_secret_key(SECRET_KEY)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# PLAIN_HTTP=on serves over plain HTTP on a trusted network (an intranet, a test machine):
+# no redirect, no HSTS, and cookies a browser sends back over http. Without it the site is
+# HTTPS only; SECURE_SSL_REDIRECT=off alone is for a proxy that redirects to https itself.
+PLAIN_HTTP = env_bool("PLAIN_HTTP", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not PLAIN_HTTP)
+SESSION_COOKIE_SECURE = not PLAIN_HTTP
+CSRF_COOKIE_SECURE = not PLAIN_HTTP
+SECURE_HSTS_SECONDS = 0 if PLAIN_HTTP else 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not PLAIN_HTTP
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not PLAIN_HTTP)
+# `make serve` fails on any warning of `check --deploy`; what the operator turned off on
+# purpose is not one.
+SILENCED_SYSTEM_CHECKS = [
+    *(["security.W008"] if not SECURE_SSL_REDIRECT else []),
+    *(["security.W004", "security.W012", "security.W016"] if PLAIN_HTTP else []),
+]
 # One JSON object per log line for the log collector; LOG_FORMAT=text for reading by eye.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = logging_config(LOG_FORMAT)
