@@ -52,9 +52,8 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
     ids=["redirect-off", "plain-http"],
 )
 def test_make_serve_accepts_what_the_operator_turned_off(tmp_path, variables):
-    result = run(
-        production(tmp_path, **variables), "manage.py", "check", "--deploy", "--fail-level", "WARNING"
-    )
+    env = production(tmp_path, **variables)
+    result = run(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
