@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install checks-tools run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema lighthouse lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install checks-tools run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema test-load lighthouse lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -85,6 +85,12 @@ test-search-engine: $(STAMP) opensearch
 # (tools/schemathesis/run.sh; its own virtualenv; DATABASE_URL picks the database).
 test-api-schema: $(STAMP)
 	tools/schemathesis/run.sh
+
+# wrk against the production set-up on PostgreSQL (tools/load-check/run.sh, about 20 s a run):
+# the search uncached, and random query strings with the page cache on; fails on any answer
+# that is not 2xx, on errors in the log and when the query strings filled the cache.
+test-load: $(STAMP)
+	tools/load-check/run.sh
 
 # Lighthouse on the home page, a project page and the search, mobile and desktop, over a
 # throwaway site served like `make serve` (tools/lighthouse/run.sh; reports in

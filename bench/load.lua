@@ -1,5 +1,7 @@
--- wrk script for bench/load.sh: round-robin over the URLs in BENCH_PATHS (one per line),
--- counting every answer that is not 2xx; prints one summary at the end.
+-- wrk script for bench/load.sh and CI's load check: round-robin over the URLs in BENCH_PATHS
+-- (one per line), counting every answer that is not 2xx; prints one summary at the end.
+-- BENCH_RANDOM_QUERY=1 adds parameters with random values no page reads, as crawlers, link
+-- trackers and attackers do: they must neither bypass the page cache nor fill it.
 local paths = {}
 for line in io.lines(os.getenv("BENCH_PATHS")) do
   if line ~= "" then table.insert(paths, line) end
@@ -8,17 +10,28 @@ end
 local threads = {}
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("seed", #threads)
 end
 
 local counter = 0
 non2xx = 0  -- global: done() reads it with thread:get()
 function init(args)
+  -- Each thread its own random values, not the same sequence twice.
+  math.randomseed(os.time() * 1000 + (seed or 0))
   counter = math.random(#paths)
 end
 
+local random_query = os.getenv("BENCH_RANDOM_QUERY") == "1"
+
 function request()
   counter = counter % #paths + 1
-  return wrk.format("GET", paths[counter], { ["X-Forwarded-Proto"] = "https" })
+  local path = paths[counter]
+  if random_query then
+    local separator = path:find("?", 1, true) and "&" or "?"
+    path = string.format("%s%sr=%d&utm_source=%x", path, separator,
+      math.random(1e9), math.random(1e9))
+  end
+  return wrk.format("GET", path, { ["X-Forwarded-Proto"] = "https" })
 end
 
 function response(status, headers, body)
