@@ -46,4 +46,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if request.path_info.startswith(API_PREFIX):
             return response
+        if response.status_code == 404 and request.path_info.startswith(settings.MEDIA_URL):
+            # A refused or missing media file is the 404 it is, not a redirect to /de/media/….
+            return response
         return super().process_response(request, response)

@@ -1,7 +1,8 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api
@@ -9,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
+from core.media_views import serve_media
 from core.sitemaps import MultilingualSitemap
 from core.views import robots_txt
 from search import views as search_views
@@ -25,30 +27,15 @@ urlpatterns = [
 ]
 
 # A 503 page while the database is unreachable, the 500 page otherwise; both localized.
-handler500 = "core.views.server_error"
+# Under /api/ these and refused requests (400, 413 for a large body) are problem
+# descriptions, also when they arise before the API's middleware.
+handler500 = "api.errors.server_error"
+handler400 = "api.errors.bad_request"
 
 if settings.SERVE_MEDIA:
-    import posixpath
-
-    from django.http import Http404, HttpRequest, HttpResponse
-
-    media_prefix = settings.MEDIA_URL.lstrip("/")
-    # Documents only through Wagtail's view (/documents/<id>/<name>), which honours private
-    # collections and sends them as downloads; pending multiple uploads not at all.
-    private_media = {"documents", "wagtail_uploads"}
-
-    def serve_media(request: HttpRequest, path: str, document_root: str) -> HttpResponse:
-        # Normalised as serve_static does, so "images/../documents/x.pdf" is caught too.
-        if posixpath.normpath(path).lstrip("/").split("/", 1)[0] in private_media:
-            raise Http404
-        return serve_static(request, path, document_root=document_root)
-
+    # Image originals and renditions only; documents go through /documents/ (their privacy).
     urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media),
     ]
 
 # Every public page lives under its language prefix: /de/, /en/, /es/, /it/, /tr/, /ar/.
