@@ -3,7 +3,8 @@
 - Bad input Wagtail 8.0's API would answer with a 500 is refused or cleaned first
   (api/guards.py).
 - Errors are problem descriptions (RFC 9457, application/problem+json), also for unknown
-  URLs and unexpected failures, never an HTML page.
+  URLs, unreadable requests, unexpected failures and database outages, never an HTML page
+  (api/errors.py, Django's error handlers for /api/).
 - Anonymous reads may be cached by browsers and proxies for API_CACHE_MAX_AGE seconds and
   carry an ETag (If-None-Match answers 304); answers to a token are private and never
   stored, since they may contain drafts.
@@ -12,6 +13,7 @@
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import (
     get_conditional_response,
@@ -19,22 +21,11 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
-from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 
 from core.middleware import API_PREFIX
 
+from .errors import as_problem
 from .guards import guard
-
-
-def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """An error answer from outside the API's own handlers (Django's 404, a crash)."""
-    if response.get("Content-Type", "").startswith((PROBLEM_JSON, "application/json")):
-        return response
-    detail = "Not found" if response.status_code == 404 else response.reason_phrase
-    problem = problem_response(status=response.status_code, detail=detail)
-    if response.has_header("Allow"):
-        problem["Allow"] = response["Allow"]
-    return problem
 
 
 def add_cache_headers(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -61,7 +52,11 @@ class APIResponseMiddleware:
         head = request.method == "HEAD"
         if head:
             request.method = "GET"
-        response = guard(request) or self.get_response(request)
+        try:
+            response = guard(request) or self.get_response(request)
+        except Exception as exc:  # noqa: BLE001 - the guards read the body and the database
+            # Django's own handling (logging, signals, the outage's 503), as a problem.
+            response = response_for_exception(request, exc)
         if response.status_code >= 400:
             response = as_problem(request, response)
         response = add_cache_headers(request, response)
