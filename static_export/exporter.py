@@ -35,7 +35,6 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import HttpResponse
 from django.http.request import validate_host
@@ -47,6 +46,7 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from core.media_views import public_media_file
 from materials.qr import qr_code_data_uri
 
 from . import texts
@@ -734,15 +734,15 @@ class StaticSiteExporter:
         return True
 
     def copy_media(self, name: str, file: str) -> bool:
-        # Documents are only served through their view, which checks their collection.
-        if posixpath.normpath(name).split("/", 1)[0] in {"documents", "wagtail_uploads"}:
-            self.warn(f"{name}: not a public media file")
+        # What the live site serves under /media/, judged as it judges it: documents only
+        # through their view, which checks their collection, and nothing a path or a link
+        # leads to outside the public folders.
+        source = public_media_file(name)
+        if source is None:
+            self.warn(f"{name}: no such public media file (a missing rendition? a document?)")
             return False
-        if not default_storage.exists(name):
-            self.warn(f"{name}: no such media file (a missing rendition?)")
-            return False
-        with default_storage.open(name, "rb") as source:
-            self.copy_file(source, file)
+        with source.open("rb") as opened:
+            self.copy_file(opened, file)
         return True
 
     def copy_document(self, documents, path: str, file: str) -> bool:

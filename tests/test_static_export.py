@@ -329,3 +329,54 @@ def test_without_a_base_url_every_url_is_relative(tmp_path):
     with pytest.raises(ExportError, match="not empty"):
         StaticSiteExporter(tmp_path / "other", pagefind=None).export()
     assert (tmp_path / "other/keep.txt").is_file()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/media/original_images/..%2F..%2F{root}/{document}",
+        "/media/original_images/..%2F{document}",
+        "/media/images/..%5C{document}",
+        "/media/original_images/ablage/{stem}",
+    ],
+)
+def test_a_link_through_media_copies_no_document(tmp_path, url):
+    """A page linking to the site's /media/ with a path that leads into the documents (a
+    private collection's among them) gets the link, never the document, into the copy."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from tests.test_media import make_pdf
+
+    collection = Collection.get_first_root_node().add_child(name="Export intern")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    pdf = make_pdf("Nur fuer Mitglieder")
+    document = get_document_model().objects.create(
+        title="Intern", file=ContentFile(pdf, name="export-intern.pdf"), collection=collection
+    )
+    media = Path(settings.MEDIA_ROOT)
+    link = media / "original_images" / "ablage"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(media / "documents", target_is_directory=True)
+    try:
+        exporter = StaticSiteExporter(tmp_path / "copy", pagefind=None)
+        exporter.root = tmp_path / "work"
+        exporter.report = ExportReport(directory=exporter.root)
+        exporter.set_up()
+        path = url.format(
+            root=media.name,
+            document=document.file.name,
+            stem=document.file.name.removeprefix("documents/"),
+        )
+        exporter.resolve(exporter.origin + path)
+        exporter.copy_assets()
+        copied = [file for file in exporter.root.rglob("*") if file.is_file()]
+        assert all(pdf != file.read_bytes() for file in copied), copied
+        assert exporter.report.assets["media"] == 0
+        assert any("no such public media file" in warning for warning in exporter.report.warnings)
+    finally:
+        link.unlink()
+        document.file.delete(save=False)
