@@ -8,6 +8,7 @@ middleware runs them all for every request under /api/. Found by schemathesis
 import json
 import re
 from datetime import datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from django.conf import settings
@@ -37,6 +38,13 @@ NAMED_ROUTES = {"find"}
 # Actions that save a revision, which alias pages cannot have.
 REVISION_ACTIONS = {"", "actions/publish/", "actions/revert/"}
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# StreamField bodies nest about 10 levels; json.loads and every walk over a parsed body
+# recurse once per level, and some 400 levels exhaust Python's stack.
+MAX_JSON_DEPTH = 64
+# A JSON string, so that brackets in texts are not counted (possessive: no backtracking).
+JSON_STRING = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+BRACKET_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # +1 and -1 as signed bytes
 
 
 def is_integer(text: str) -> bool:
@@ -68,6 +76,15 @@ def contains_nul(value: Any) -> bool:
     return False
 
 
+def nested_too_deeply(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the arrays and objects of a JSON text in UTF-8 nest deeper than limit, found
+    without parsing it (which would recurse) and without a loop in Python per byte."""
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return False
+    steps = JSON_STRING.sub(b"", data).translate(BRACKET_STEPS, NOT_BRACKETS)
+    return max(accumulate(memoryview(steps).cast("b")), default=0) > limit
+
+
 def bad_time_zone(value: str) -> bool:
     """PostgreSQL accepts UTC offsets up to 15:59; Python's datetimes up to 23:59."""
     if not DATETIME.match(value):
@@ -90,6 +107,42 @@ def clean_search_terms(request: HttpRequest) -> None:
     request.GET = params
 
 
+def refuse_nul_parameters(request: HttpRequest) -> HttpResponse | None:
+    """Before the search terms are cleaned, which would drop a NUL silently."""
+    for name, values in request.GET.lists():
+        if contains_nul(name) or any(contains_nul(value) for value in values):
+            return problem_response(status=422, detail="Parameters cannot contain NUL.")
+    return None
+
+
+def refuse_unreadable_bodies(request: HttpRequest) -> HttpResponse | None:
+    """Bodies no parser should see: a Content-Length that is no number, text that is not
+    Unicode, arrays and objects nested deeper than MAX_JSON_DEPTH. Every body, whatever
+    its Content-Type: the API parses each one as JSON. A body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig here (a 413, api/errors.py)."""
+    if request.method not in WRITE_METHODS:
+        return None
+    length = request.META.get("CONTENT_LENGTH", "").strip()
+    if length and not is_integer(length):
+        return problem_response(status=400, detail="Content-Length must be a number of bytes.")
+    body = request.body
+    if not body:
+        return None
+    try:
+        # As json.loads reads bytes: UTF-8, or UTF-16/32 told apart by the first bytes.
+        encoding = json.detect_encoding(body)
+        text = body.decode(encoding, "surrogatepass")
+    except UnicodeDecodeError:
+        return problem_response(status=400, detail="The request body is not valid UTF-8.")
+    data = body if encoding.startswith("utf-8") else text.encode("utf-8", "surrogatepass")
+    if nested_too_deeply(data):
+        return problem_response(
+            status=400,
+            detail=f"The request body is nested more than {MAX_JSON_DEPTH} levels deep.",
+        )
+    return None
+
+
 def refuse_bad_parameters(request: HttpRequest, body: Any) -> HttpResponse | None:
     offset = request.GET.get("offset", "")
     if is_integer(offset) and int(offset) > MAX_OFFSET:
@@ -99,8 +152,6 @@ def refuse_bad_parameters(request: HttpRequest, body: Any) -> HttpResponse | Non
         return problem_response(status=422, detail="user_id must be an integer.")
     for name, values in request.GET.lists():
         for value in values:
-            if contains_nul(name) or contains_nul(value):
-                return problem_response(status=422, detail="Parameters cannot contain NUL.")
             if name not in FREE_TEXT and is_integer(value) and int(value) > MAX_ID:
                 return problem_response(status=422, detail=f"{name} cannot exceed {MAX_ID}.")
             if bad_time_zone(value):
@@ -235,6 +286,8 @@ def page_model_for(request: HttpRequest, body: dict) -> type[Page] | None:
 
 def guard(request: HttpRequest) -> HttpResponse | None:
     """Clean the request, or answer it with a problem: None lets it through."""
+    if problem := refuse_unreadable_bodies(request) or refuse_nul_parameters(request):
+        return problem
     clean_search_terms(request)
     body = json_body(request)
     return (
