@@ -1,11 +1,11 @@
 """The site search at /<lang>/search/: everything public in the reader's language.
 
 Only Wagtail's search API is used, so the same code runs on the database backend and on
-OpenSearch. When the configured engine fails, the page answers from the database backend
-(kept up to date beside it, see settings) and logs a warning.
+OpenSearch. When the engine fails, its backend answers from the database index (kept up to
+date beside it, see search.backends); only without that fallback does the page say search
+is unavailable.
 """
 
-import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -26,18 +26,16 @@ from networks.models import NetworkPage
 from partners.models import PartnerPage
 from projects.models import ProjectPage
 
+from .backends import SearchUnavailable
 from .highlight import snippet
 from .ranking import TitleFirstResults
 from .text import language_query, query_words, searchable_text
-
-logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 # Hits in other languages: one per page, the best ELSEWHERE_SHOWN of the first ELSEWHERE_HITS.
 ELSEWHERE_HITS = 60
 ELSEWHERE_SHOWN = 10
-FALLBACK_BACKEND = "database"
 
 
 @dataclass(frozen=True)
@@ -183,22 +181,15 @@ def search(request: HttpRequest) -> HttpResponse:
 
     outcome, unavailable = Outcome(), False
     if words:
-        backends = ["default"]
-        if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS:
-            backends.append(FALLBACK_BACKEND)
-        for backend_name in backends:
-            try:
-                outcome = run_search(backend_name, words, language, locale, kind, year)
-                paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
-                page = _page(paginator, request.GET.get("page"))
-                page.object_list = list(page.object_list)  # run the query here, in the try
-                if page.number == 1:
-                    search_elsewhere(backend_name, words, locale, kind, year, outcome)
-                break
-            except Exception:  # the engine is down or answered an error: never a 500
-                logger.warning("Search backend %r failed", backend_name, exc_info=True)
-        else:
-            unavailable = True
+        try:
+            outcome = run_search("default", words, language, locale, kind, year)
+            paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
+            page = _page(paginator, request.GET.get("page"))
+            page.object_list = list(page.object_list)  # run the query here, in the try
+            if page.number == 1:
+                search_elsewhere("default", words, locale, kind, year, outcome)
+        except SearchUnavailable:  # the engine failed and nothing can stand in for it
+            outcome, unavailable = Outcome(), True
     if not words or unavailable:
         paginator = Paginator([], RESULTS_PER_PAGE)
         page = paginator.page(1)

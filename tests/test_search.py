@@ -12,7 +12,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils.html import escape
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
@@ -20,7 +22,9 @@ from core.models import StandardPage
 from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
+from search.backends import ResilientOpenSearchBackend
 from search.text import searchable_text
+from team.models import TeamMember
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +40,10 @@ def the_configured_engine_answers(request, caplog):
 
 def test_the_configured_backend_is_used():
     backend = get_search_backend()
-    expected = "opensearch" if settings.SEARCH_URL else "database"
-    assert expected in type(backend).__module__
+    if settings.SEARCH_URL:
+        assert isinstance(backend, ResilientOpenSearchBackend)
+    else:
+        assert "database" in type(backend).__module__
     assert backend.search("MigraPower", Page.objects.live()).count() >= 6
 
 
@@ -313,26 +319,65 @@ def test_update_index_rebuilds(client):
 
 # --- resilience ----------------------------------------------------------------------------
 
+# The engine as production configures it (SEARCH_URL set), where nothing listens (the discard
+# port). RETRY_AFTER 0: each test sees the engine fail, not the rest an earlier one began.
 UNREACHABLE_ENGINE = {
-    "BACKEND": "wagtail.search.backends.opensearch2",
-    "URLS": ["http://127.0.0.1:9"],  # nothing listens on the discard port
+    **settings.SEARCH_ENGINE,
+    "URLS": ["http://127.0.0.1:9"],
     "TIMEOUT": 1,
     "AUTO_UPDATE": False,
+    "RETRY_AFTER": 0,
 }
+ENGINE_DOWN_WITH_FALLBACK = {"default": UNREACHABLE_ENGINE, "database": settings.DATABASE_SEARCH}
+
+
+def engine_failures(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "Search backend failed" in r.getMessage()]
 
 
 def test_engine_down_falls_back_to_the_database(client, caplog):
-    backends = {"default": UNREACHABLE_ENGINE, "database": settings.DATABASE_SEARCH}
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends), caplog.at_level(logging.WARNING):
+    with (
+        override_settings(WAGTAILSEARCH_BACKENDS=ENGINE_DOWN_WITH_FALLBACK),
+        caplog.at_level(logging.WARNING),
+    ):
         html = search(client, "de", q="Lingua Pankow")
     assert "/de/fachvernetzung/lingua-pankow/" in result_urls(html)
-    assert any("Search backend 'default' failed" in r.getMessage() for r in caplog.records)
+    assert engine_failures(caplog)
+
+
+def test_engine_down_rests_the_engine_one_warning_per_outage(client, caplog):
+    # Its own address: the other tests must not find this engine resting.
+    engine = {**UNREACHABLE_ENGINE, "URLS": ["http://127.0.0.1:9/resting"], "RETRY_AFTER": 60}
+    resting = {**ENGINE_DOWN_WITH_FALLBACK, "default": engine}
+    with override_settings(WAGTAILSEARCH_BACKENDS=resting), caplog.at_level(logging.WARNING):
+        # A search page makes several queries (facets, count, hits, other languages).
+        first = search(client, "de", q="Lingua Pankow")
+        again = search(client, "de", q="Mehrsprachigkeit")
+    assert "/de/fachvernetzung/lingua-pankow/" in result_urls(first)
+    assert "/de/fachvernetzung/lingua-pankow/" in result_urls(again)
+    assert len(engine_failures(caplog)) == 1
 
 
 def test_engine_down_without_fallback_says_so(client, caplog):
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": UNREACHABLE_ENGINE}):
-        html = search(client, "de", q="Lingua Pankow")
-    assert "Die Suche ist gerade nicht verfügbar" in html
+        response = client.get("/de/search/?q=Lingua+Pankow")
+    assert response.status_code == 503
+    assert "Die Suche ist gerade nicht verfügbar" in response.content.decode()
+
+
+def test_a_programming_error_in_search_is_not_taken_for_an_outage(client, monkeypatch):
+    """A bug (such as the stemmers' thread race was) must show as one: a 500 and a logged
+    traceback, not results served as if they were right and a warning about the engine."""
+
+    def broken_stemming(*args, **kwargs):
+        raise IndexError("string index out of range")
+
+    monkeypatch.setattr("search.views.language_query", broken_stemming)
+    client.raise_request_exception = False
+    with override_settings(WAGTAILSEARCH_BACKENDS=ENGINE_DOWN_WITH_FALLBACK):
+        response = client.get("/de/search/?q=Lingua+Pankow")
+    assert response.status_code == 500
+    # (No "Search backend failed" either: the autouse fixture above checks.)
 
 
 def test_publishing_works_while_the_engine_is_down(client):
@@ -342,6 +387,58 @@ def test_publishing_works_while_the_engine_is_down(client):
         HomePage.objects.get(locale__language_code="de").add_child(instance=page)
         page.save_revision().publish()
     assert client.get("/de/trotzdem/").status_code == 200
+
+
+def first_title_word(model) -> str:
+    """A word of an object's title that the database index finds, to search for."""
+    obj = model.objects.order_by("pk").first()
+    word = max(re.findall(r"\w{4,}", obj.title), key=len)
+    assert get_search_backend().search(word, model).count() >= 1
+    return word
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "documents", "images"])
+def test_engine_down_api_search_answers_from_the_database(client, caplog, endpoint):
+    model = {"pages": StandardPage, "documents": get_document_model(), "images": get_image_model()}
+    word = first_title_word(model[endpoint])
+    expected = client.get(f"/api/v3/{endpoint}/?search={word}").json()
+    assert expected["count"] >= 1
+    with override_settings(WAGTAILSEARCH_BACKENDS=ENGINE_DOWN_WITH_FALLBACK):
+        response = client.get(f"/api/v3/{endpoint}/?search={word}")
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["items"] == expected["items"]
+    assert engine_failures(caplog)
+
+
+def test_engine_down_without_fallback_the_api_answers_503_problem(client):
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": UNREACHABLE_ENGINE}):
+        response = client.get("/api/v3/pages/?search=Pankow")
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response["Retry-After"]
+    assert response.json()["detail"] == "Search is unavailable; try again later."
+
+
+@pytest.mark.parametrize(
+    "url,model",
+    [
+        ("/admin/pages/search/", StandardPage),
+        ("/admin/documents/", "document"),
+        ("/admin/images/", "image"),
+        ("/admin/snippets/team/teammember/", TeamMember),
+    ],
+)
+def test_engine_down_admin_search_answers_from_the_database(admin_client, url, model):
+    model = {"document": get_document_model(), "image": get_image_model()}.get(model, model)
+    obj = model.objects.order_by("pk").first()
+    title = getattr(obj, "title", None) or obj.name
+    word = max(re.findall(r"\w{4,}", title), key=len)
+    with override_settings(WAGTAILSEARCH_BACKENDS=ENGINE_DOWN_WITH_FALLBACK):
+        response = admin_client.get(url, {"q": word})
+        everything = admin_client.get(url, {"q": ""})
+    assert response.status_code == 200
+    assert escape(title) in response.content.decode()
+    assert everything.status_code == 200
 
 
 # --- Hits in other languages --------------------------------------------------------------

@@ -316,19 +316,22 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "migraUp! Pankow"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) unless SEARCH_URL
-# names an OpenSearch node. The database index is then kept up to date beside it, so the
-# search page can answer from it while the engine is unreachable (search/views.py).
+# names an OpenSearch node. The database index is then kept up to date beside it, and every
+# search (site, API, admin) answers from it while the engine is unreachable: the engine's
+# backend falls back to FALLBACK and leaves the engine alone for RETRY_AFTER seconds.
 # "simple": no English stemming on PostgreSQL; the site stems each language itself.
 DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+SEARCH_ENGINE = {
+    "BACKEND": "search.backends",
+    "FALLBACK": "database",
+    "RETRY_AFTER": int(os.environ.get("SEARCH_RETRY_AFTER", "30")),
+    "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "migraup_"),
+    "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+}
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.opensearch2",
-            "URLS": [SEARCH_URL],
-            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "migraup_"),
-            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
-        },
+        "default": {**SEARCH_ENGINE, "URLS": [SEARCH_URL]},
         "database": DATABASE_SEARCH,
     }
 else:
