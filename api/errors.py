@@ -5,6 +5,8 @@ parameters, a foreign Host header, a crash or a database outage) reach Django's 
 handlers. Under /api/ these answer with a problem; elsewhere with the site's HTML pages.
 """
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import (
     DisallowedHost,
@@ -73,5 +75,14 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: the site's 500 page, or 503 page in a database outage; under /api/ the
     same status (and Retry-After) as a problem."""
+    if is_api(request) and isinstance(sys.exc_info()[1], RecursionError):
+        # Input nested deeper than a parser can follow, inside a text: rich text HTML of
+        # some 400 nested elements exhausts Wagtail's sanitiser, which recurses per element.
+        # Bodies nested that deep as JSON never get here (api/guards.py).
+        return as_problem(
+            request,
+            HttpResponse(status=400),
+            "The request nests too deeply to be processed (HTML or lists in a text?).",
+        )
     response = core_views.server_error(request)
     return as_problem(request, response) if is_api(request) else response

@@ -132,6 +132,33 @@ def test_real_stream_field_bodies_pass(api_client, moderator_token):
     assert response.status_code == 200, response.content[:500]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>" + "<b>" * 2000 + "x" + "</b>" * 2000 + "</p>",
+        {"format": "db_markdown", "content": "".join("  " * i + "- x\n" for i in range(400))},
+    ],
+    ids=["html", "markdown-lists"],
+)
+def test_rich_text_nested_too_deeply_is_refused(api_client, django_user_model, text):
+    # Wagtail's rich text sanitiser recurses once per element: some 400 nested elements in
+    # a text of a few kilobytes exhaust the stack. A problem, and the page is unchanged.
+    from partners.models import PartnerPage
+
+    token = token_for(django_user_model, "api-admin", "Moderators")
+    partner = PartnerPage.objects.filter(locale__language_code="de").first()
+    before = partner.latest_revision
+    response = api_client.patch(
+        f"{API}/pages/{partner.pk}/",
+        json.dumps({"profile": text}),
+        content_type="application/json",
+        headers=bearer(token),
+    )
+    assert "nests too deeply" in assert_problem(response, 400)["detail"]
+    partner.refresh_from_db()
+    assert partner.latest_revision == before
+
+
 def test_a_body_over_the_size_limit_is_413(api_client, moderator_token, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     body = json.dumps({"intro": "x" * 2000})
