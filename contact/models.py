@@ -1,9 +1,11 @@
 """The contact page, built on Wagtail's form builder, with a honeypot against spam bots."""
 
 import logging
+import math
 
 from django import forms
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,6 +17,8 @@ from wagtail.models import PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from api.fields import TranslationsField
+from contact import ratelimit
+from contact.forms import ContactFormBuilder
 from core.blocks import RICH_TEXT_FEATURES
 from core.lookups import restricted_sections
 from core.models import SharingMixin
@@ -76,6 +80,8 @@ class ContactPage(SharingMixin, AbstractEmailForm):
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    form_builder = ContactFormBuilder
+
     promote_panels = [*AbstractEmailForm.promote_panels, *SharingMixin.sharing_panels]
     content_panels = [
         *AbstractEmailForm.content_panels,
@@ -128,11 +134,40 @@ class ContactPage(SharingMixin, AbstractEmailForm):
         return form
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        if request.POST.get(HONEYPOT_FIELD):
             # A bot filled in the hidden field: answer like a success, store nothing.
             logger.info("Contact form: submission discarded by the honeypot")
             return self.render_landing_page(request, None, *args, **kwargs)
-        return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        # Checked before and counted after validation: a reader correcting a mistake is not
+        # held back by the attempts that were refused for it.
+        wait = ratelimit.seconds_blocked(request)
+        if wait is None and form.is_valid():
+            wait = ratelimit.count_message(request)
+            if wait is None:
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        status = 200
+        if wait is not None:
+            # Nothing stored, nothing sent; the form comes back as it was typed.
+            logger.info("Contact form: message refused by the rate limit")
+            context["rate_limited_minutes"] = math.ceil(wait / 60)
+            status = 429
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        if wait is not None:
+            response["Retry-After"] = str(wait)
+        return response
+
+    def get_submissions_list_view_class(self):
+        # Imported here, as Wagtail does: the admin's views need the models loaded.
+        from core.spreadsheets import FormulaSafeSubmissionsListView
+
+        # Exports of the messages with no cell a spreadsheet would take for a formula.
+        return FormulaSafeSubmissionsListView
 
     def get_data_fields(self):
         return [f for f in super().get_data_fields() if f[0] != HONEYPOT_FIELD]

@@ -242,11 +242,17 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.security.login_locked"
 # Behind a reverse proxy, the client's address is the last one the proxies added to
-# X-Forwarded-For (TRUSTED_PROXY_COUNT proxies); without one, REMOTE_ADDR.
+# X-Forwarded-For (TRUSTED_PROXY_COUNT proxies); without one, REMOTE_ADDR. The login limit
+# and the contact form's limit both count it (axes.helpers.get_client_ip_address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    # Each proxy appends the address it was connected from, so the client is the
+    # TRUSTED_PROXY_COUNT-th entry from the end; django-ipware counts the entries after the
+    # client's. Not strict: entries a client put in front (spoofed) are ignored rather than
+    # making ipware distrust the whole header.
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    IPWARE_STRICT = False
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # Old failed attempts are kept for the audit trail only; the admin lists them under axes.
@@ -311,6 +317,14 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The contact form (contact/): at most CONTACT_RATE_LIMIT messages from one address in
+# CONTACT_RATE_WINDOW_MINUTES (more are refused with 429, nothing stored or sent), and the
+# characters a single-line field and a multi-line field take.
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
+CONTACT_RATE_WINDOW_MINUTES = int(os.environ.get("CONTACT_RATE_WINDOW_MINUTES", "10"))
+CONTACT_MAX_CHARS_LINE = int(os.environ.get("CONTACT_MAX_CHARS_LINE", "200"))
+CONTACT_MAX_CHARS_TEXT = int(os.environ.get("CONTACT_MAX_CHARS_TEXT", "5000"))
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "migraUp! Pankow"
