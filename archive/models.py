@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from api.fields import PageLinkField
+from core.cache import QueryParameters, one_of
 from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
 
@@ -50,6 +51,10 @@ class ArchiveIndexPage(IndexPage):
             .select_related("related_project")
             .order_by("year", "date", "path")
         )
+
+    def query_parameters(self) -> QueryParameters:
+        """The filter selected_year reads (the page cache keeps nothing else)."""
+        return {"year": one_of(self.years)}
 
     def selected_year(self, request) -> int | None:
         """The ?year= filter; anything that is not a year of the archive means “all years”."""

@@ -1,9 +1,16 @@
 """Cache backends that keep the site up when the cache is not: Redis unreachable, or the
 cache folder's disk full. Wagtail itself reads the cache on every request (the sites' root
 paths), so a failing cache would otherwise turn every page into a 500. Each failure is
-logged; reads miss and writes are skipped, so pages are simply rendered afresh."""
+logged; reads miss and writes are skipped, so pages are simply rendered afresh.
 
+Code that must know whether a write reached the cache (purging, the health check) runs it
+within ``failures_raised()``."""
+
+import errno
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache.backends.filebased import FileBasedCache
@@ -13,66 +20,75 @@ from redis.exceptions import RedisError
 logger = logging.getLogger("migraup.cache")
 # An unreachable or failing Redis; a full disk or a lost folder of the file cache.
 CACHE_ERRORS = (RedisError, OSError)
+# True while a failure must reach the caller: within failures_raised(), and within an
+# operation that calls others (the file cache's add() calls set(): that set() must not
+# swallow the failure and let add() report success).
+_raising: ContextVar[bool] = ContextVar("migraup_cache_raising", default=False)
+
+
+@contextmanager
+def failures_raised() -> Iterator[None]:
+    """Within this block the tolerant backends raise their failures (CACHE_ERRORS)."""
+    token = _raising.set(True)
+    try:
+        yield
+    finally:
+        _raising.reset(token)
+
+
+def failure_name(error: BaseException) -> str:
+    """ "OSError ENOSPC": the class and the errno's name, never the message, which holds
+    paths, host names and ports."""
+    code = errno.errorcode.get(getattr(error, "errno", None) or 0)
+    return f"{type(error).__name__} {code}" if code else type(error).__name__
 
 
 class TolerantCacheMixin:
-    def _failed(self, operation: str, default: Any) -> Any:
-        logger.warning("Cache %s failed; going on without the cache", operation, exc_info=True)
-        return default
+    def _tolerant(self, operation: str, default: Any, method: Callable, *args, **kwargs) -> Any:
+        if _raising.get():
+            return method(*args, **kwargs)
+        token = _raising.set(True)
+        try:
+            return method(*args, **kwargs)
+        except CACHE_ERRORS as error:
+            logger.warning(
+                "Cache %s failed (%s); going on without the cache",
+                operation,
+                failure_name(error),
+                exc_info=True,
+            )
+            return default
+        finally:
+            _raising.reset(token)
 
     def get(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().get(*args, **kwargs)
-        except CACHE_ERRORS:
-            return self._failed("get", kwargs.get("default", args[1] if len(args) > 1 else None))
+        default = kwargs.get("default", args[1] if len(args) > 1 else None)
+        return self._tolerant("get", default, super().get, *args, **kwargs)
 
     def get_many(self, *args: Any, **kwargs: Any) -> dict:
-        try:
-            return super().get_many(*args, **kwargs)
-        except CACHE_ERRORS:
-            return self._failed("get_many", {})
+        return self._tolerant("get_many", {}, super().get_many, *args, **kwargs)
 
     def has_key(self, *args: Any, **kwargs: Any) -> bool:
-        try:
-            return super().has_key(*args, **kwargs)
-        except CACHE_ERRORS:
-            return self._failed("has_key", False)
+        return self._tolerant("has_key", False, super().has_key, *args, **kwargs)
 
     def add(self, *args: Any, **kwargs: Any) -> bool:
-        try:
-            return super().add(*args, **kwargs)
-        except CACHE_ERRORS:
-            return self._failed("add", False)
+        return self._tolerant("add", False, super().add, *args, **kwargs)
 
     def set(self, *args: Any, **kwargs: Any) -> None:
-        try:
-            super().set(*args, **kwargs)
-        except CACHE_ERRORS:
-            self._failed("set", None)
+        self._tolerant("set", None, super().set, *args, **kwargs)
 
-    def set_many(self, *args: Any, **kwargs: Any) -> list:
-        try:
-            return super().set_many(*args, **kwargs)
-        except CACHE_ERRORS:
-            return self._failed("set_many", [])
+    def set_many(self, data: dict, *args: Any, **kwargs: Any) -> list:
+        # The keys that were not stored: all of them.
+        return self._tolerant("set_many", list(data), super().set_many, data, *args, **kwargs)
 
     def touch(self, *args: Any, **kwargs: Any) -> bool:
-        try:
-            return super().touch(*args, **kwargs)
-        except CACHE_ERRORS:
-            return self._failed("touch", False)
+        return self._tolerant("touch", False, super().touch, *args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> bool:
-        try:
-            return super().delete(*args, **kwargs)
-        except CACHE_ERRORS:
-            return self._failed("delete", False)
+        return self._tolerant("delete", False, super().delete, *args, **kwargs)
 
     def delete_many(self, *args: Any, **kwargs: Any) -> None:
-        try:
-            super().delete_many(*args, **kwargs)
-        except CACHE_ERRORS:
-            self._failed("delete_many", None)
+        self._tolerant("delete_many", None, super().delete_many, *args, **kwargs)
 
 
 class TolerantRedisCache(TolerantCacheMixin, RedisCache):

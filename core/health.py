@@ -1,10 +1,17 @@
 """/healthz: is this instance able to serve the site? For load balancers and monitoring.
 
 Each configured dependency gets one cheap, real round trip (database, search node, cache).
-The answer names failed checks by exception class only: messages of database drivers
-carry host names and ports, which stay in the server's log.
+The answer names failed checks by exception class (and errno name, such as ENOSPC for a
+full cache disk) only: messages of database drivers carry host names and ports, those of
+the file system paths; they stay in the server's log.
+
+The status code is for load balancers: 200 while the instance can serve readers ("ok", or
+"degraded" when search falls back to the database or pages are rendered without the cache:
+every instance shares these, so taking this one out would help nobody), 503 only when it
+cannot (the database is down). Monitoring alerts on "degraded".
 """
 
+import errno
 import logging
 import time
 import uuid
@@ -17,6 +24,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 from wagtail.search.backends import get_search_backend
 
+from core.cache_backends import CACHE_ERRORS, failures_raised
+
 logger = logging.getLogger("migraup.health")
 
 HEALTH_PATH = "/healthz"
@@ -26,7 +35,8 @@ OK_STATES = {"ok", "not configured"}
 
 
 class CheckFailed(Exception):
-    """A dependency answered, but not as it should (no ping answer, a lost cache value)."""
+    """A dependency answered, but not as it should (no ping answer, a lost cache value);
+    or a step of a check failed (its name the argument, the failure its cause)."""
 
 
 def check_database() -> None:
@@ -45,11 +55,20 @@ def check_search() -> None:
 def check_cache() -> None:
     # A key of its own per check, so that concurrent probes never read each other's value;
     # deleted again, so that probes every few seconds do not crowd out cached pages.
+    # The tolerant backends would only log a failure (core/cache_backends.py): here it counts.
     key = f"healthz:{uuid.uuid4().hex}"
-    cache.set(key, "ok", timeout=10)
     try:
-        if cache.get(key) != "ok":
-            raise CheckFailed
+        with failures_raised():
+            try:
+                cache.set(key, "ok", timeout=10)
+            except CACHE_ERRORS as error:
+                raise CheckFailed("write") from error
+            try:
+                value = cache.get(key)
+            except CACHE_ERRORS as error:
+                raise CheckFailed("read") from error
+        if value != "ok":
+            raise CheckFailed("read")
     finally:
         cache.delete(key)
 
@@ -60,8 +79,13 @@ def run_check(name: str, check: Callable[[], None]) -> dict[str, object]:
         check()
     except Exception as exc:  # noqa: BLE001 - any failure is a failed check, never a 500
         # No traceback: probes repeat every few seconds for as long as the outage lasts.
-        logger.warning("Health check %s failed: %s: %s", name, type(exc).__name__, exc)
-        result: dict[str, object] = {"status": "error", "error": type(exc).__name__}
+        cause = exc.__cause__ if isinstance(exc, CheckFailed) and exc.__cause__ else exc
+        logger.warning("Health check %s failed: %s: %s", name, type(cause).__name__, cause)
+        result: dict[str, object] = {"status": "error", "error": type(cause).__name__}
+        if isinstance(exc, CheckFailed) and exc.args:
+            result["step"] = exc.args[0]
+        if getattr(cause, "errno", None) in errno.errorcode:
+            result["errno"] = errno.errorcode[cause.errno]
     else:
         result = {"status": "ok"}
     result["ms"] = round((time.perf_counter() - start) * 1000, 1)

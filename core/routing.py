@@ -75,6 +75,15 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         return None
 
 
+def route_of_view(request: HttpRequest, view_args: tuple, view_kwargs: dict) -> RouteResult | None:
+    """The route of a request to Wagtail's page view, found once per request and kept where
+    Wagtail looks for it (the page cache asks first, for the page type's query parameters)."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        request._wagtail_route_for_request = route_for_request(request, path)
+    return request._wagtail_route_for_request
+
+
 class SharedLookupsMiddleware:
     """Readers' requests (GET and HEAD outside the admin) read each shared lookup once, and
     Wagtail's page view gets the Site and the route. The admin and every POST (which may
@@ -97,5 +106,4 @@ class SharedLookupsMiddleware:
         self, request: HttpRequest, view_func: Callable, view_args: tuple, view_kwargs: dict
     ) -> None:
         if view_func is wagtail_views.serve and self.is_reader_request(request):
-            path = view_args[0] if view_args else view_kwargs.get("path", "")
-            request._wagtail_route_for_request = route_for_request(request, path)
+            route_of_view(request, view_args, view_kwargs)

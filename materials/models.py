@@ -26,6 +26,7 @@ from api.fields import (
     MaterialLanguagesField,
     PageLinkField,
 )
+from core.cache import QueryParameters, one_of
 from core.languages import language_info
 from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
@@ -68,6 +69,10 @@ class MaterialIndexPage(IndexPage):
         """The live materials, of this kind and with a file in this language if given."""
         pages = filter_materials(MaterialPage.objects.child_of(self), kind, language)
         return pages.order_by("path")
+
+    def query_parameters(self) -> QueryParameters:
+        """The filters get_context reads (the page cache keeps nothing else)."""
+        return {"kind": one_of(MaterialPage.Kind.values), "language": one_of(LANGUAGE_CODES)}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,8 +19,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from archive.models import ArchiveEntryPage
+from core.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_parameters
 from core.languages import language_info
 from core.lookups import active_locale, locale_by_id, public
+from core.views import RETRY_AFTER_SECONDS
 from materials.models import MaterialPage
 from networks.models import NetworkPage
 from partners.models import PartnerPage
@@ -170,6 +172,9 @@ def search_elsewhere(backend_name: str, words: list[str], locale: Locale, kind, 
     outcome.more_elsewhere = len(best) > ELSEWHERE_SHOWN
 
 
+@reads_query_parameters(
+    q=ANY_VALUE, type=one_of(KINDS_BY_SLUG), year=r"[0-9]{4}", page=WHOLE_NUMBER
+)
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     locale = active_locale()
@@ -258,6 +263,11 @@ def search(request: HttpRequest) -> HttpResponse:
             "reader_language": language_info(language),
             "unavailable": unavailable,
         },
+        # An outage: try again soon, and no cache may keep this answer.
+        status=503 if unavailable else 200,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
+        if unavailable
+        else None,
     )
 
 

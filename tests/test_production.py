@@ -1,6 +1,7 @@
 """Production behaviour: the page cache and its purging, security headers, login limits,
 sessions, and `check --deploy` with the production settings."""
 
+import errno
 import os
 import subprocess
 import sys
@@ -11,11 +12,16 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.http import QueryDict
+from django.test import RequestFactory, override_settings
+from django.urls import resolve
+from django.utils import timezone, translation
 
 from core.models import StandardPage
 from home.models import HomePage
 from projects.models import ProjectPage
+from tests.page_types import ALL, url_of
+from tests.test_search import UNREACHABLE_ENGINE
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +189,197 @@ def test_search_results_are_cached_until_the_next_publish(client):
 def test_errors_are_not_cached(client):
     client.get("/de/gibt-es-nicht/")
     assert client.get("/de/gibt-es-nicht/")["X-Cache"] == "MISS"
+
+
+def test_a_search_outage_is_a_503_that_is_not_cached(client):
+    """The engine is down and nothing stands in for it (no fallback configured)."""
+    url = "/de/search/?q=Lingua+Pankow"
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": UNREACHABLE_ENGINE}):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 503
+            assert response["Retry-After"] == "120"
+            assert "no-store" in response["Cache-Control"]
+            assert "Die Suche ist gerade nicht verfügbar" in response.content.decode()
+            assert response["X-Cache"] == "MISS"
+    # The engine is back: readers get results at once, not the outage for ten minutes.
+    response = client.get(url)
+    assert (response.status_code, response["X-Cache"]) == (200, "MISS")
+    assert "nicht verfügbar" not in response.content.decode()
+    assert "/de/fachvernetzung/lingua-pankow/" in response.content.decode()
+
+
+# Any query string: only what a page reads keys the cache --------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?r=4711",
+        "?r=1&utm_source=newsletter&utm_medium=mail",
+        "?fbclid=x",
+        "?q=Netzwerk",
+        "?page=2",
+    ],
+)
+def test_parameters_a_page_does_not_read_neither_skip_nor_fill_the_cache(client, query):
+    assert client.get("/de/")["X-Cache"] == "MISS"
+    response = client.get(f"/de/{query}")
+    assert (response.status_code, response["X-Cache"]) == (200, "HIT")
+
+
+@pytest.mark.parametrize(
+    "first,same",
+    [
+        # Order, other parameters and empty values do not matter.
+        ("/de/materialien/?kind=flyer&language=de", "/de/materialien/?language=de&kind=flyer"),
+        ("/de/materialien/?kind=flyer", "/de/materialien/?kind=flyer&language=&utm_source=x"),
+        # Values the page ignores are no filter, nor a new entry.
+        ("/de/materialien/", "/de/materialien/?kind=quatsch&language=xx"),
+        ("/de/archiv/?year=2017", "/de/archiv/?year=2017&r=1"),
+        ("/de/archiv/", "/de/archiv/?year=1800"),
+        ("/de/archiv/", "/de/archiv/?year=junk"),
+        ("/de/search/?q=Netzwerk", "/de/search/?r=9&q=Netzwerk"),
+        ("/de/search/?q=Netzwerk", "/de/search/?q=Netzwerk&page=abc&type=quatsch&year=x"),
+        ("/de/search/?q=Netzwerk&type=archive", "/de/search/?type=archive&q=Netzwerk&x=1"),
+    ],
+)
+def test_the_cache_key_holds_only_the_values_a_page_reads(client, first, same):
+    assert client.get(first)["X-Cache"] == "MISS"
+    response = client.get(same)
+    assert (response.status_code, response["X-Cache"]) == (200, "HIT")
+
+
+def test_filters_still_filter_and_have_entries_of_their_own(client):
+    everything = client.get("/de/materialien/").content.decode()
+    flyers = client.get("/de/materialien/?utm_source=x&kind=flyer")
+    assert flyers["X-Cache"] == "MISS"
+    assert flyers.content.decode() != everything
+    assert client.get("/de/archiv/?year=2017")["X-Cache"] == "MISS"
+    assert client.get("/de/search/?q=Netzwerk&page=2")["X-Cache"] == "MISS"
+
+
+@pytest.fixture
+def recorded_reads(monkeypatch):
+    """The names of the query parameters anything looks up while a request is answered."""
+    reads: set[str] = set()
+    for method in ("get", "getlist", "__getitem__", "__contains__"):
+        original = getattr(QueryDict, method)
+
+        def recording(self, key, *args, _original=original, **kwargs):
+            reads.add(key)
+            return _original(self, key, *args, **kwargs)
+
+        monkeypatch.setattr(QueryDict, method, recording)
+    return reads
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_page_declares_the_query_parameters_it_reads(client, recorded_reads, name):
+    """A page type or view that reads a parameter it does not declare would be cached
+    without it (and get it stripped): declare it where the page type or view is defined."""
+    from core.cache import declared_query_parameters
+
+    url = url_of(name, "de")
+    path = url.split("?")[0]
+    with translation.override("de"):
+        match = resolve(path)
+        request = RequestFactory().get(path)
+        declared = declared_query_parameters(request, match.func, match.args, match.kwargs)
+    recorded_reads.clear()
+    client.get(url)
+    assert recorded_reads <= set(declared)
+
+
+# A full cache disk: a real one --------------------------------------------------------
+
+
+@pytest.fixture
+def small_filesystem(tmp_path):
+    """A folder on a 1 MB filesystem of its own that a test may fill: a tmpfs mounted in a
+    private mount namespace (unshare; needs no root and mounts nothing anyone else sees),
+    reached from this process through /proc/<pid>/root, and gone when its holder ends."""
+    mountpoint = tmp_path / "small"
+    mountpoint.mkdir()
+    holder = subprocess.Popen(
+        [
+            "unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o size=1m,mode=0777 tmpfs "$0" && echo mounted && exec sleep 3600',
+            str(mountpoint),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if holder.stdout.readline().strip() != "mounted":
+        holder.kill()
+        error = holder.communicate()[1]
+        if os.geteuid() == 0:  # CI runs as root: there it must never be skipped
+            pytest.fail(f"Could not mount a tmpfs in a namespace of its own: {error}")
+        pytest.skip(f"This system allows no user namespaces (unshare --user): {error}")
+    try:
+        yield Path(f"/proc/{holder.pid}/root{mountpoint}")
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def fill(folder: Path) -> Path:
+    """Writes a file into the folder until its filesystem is full (ENOSPC)."""
+    filler = folder / "filler"
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        with pytest.raises(OSError) as full:
+            while True:
+                os.write(descriptor, b"\0" * 4096)
+        assert full.value.errno == errno.ENOSPC
+    finally:
+        os.close(descriptor)
+    return filler
+
+
+def test_publishing_reaches_readers_while_the_cache_disk_is_full(
+    client, settings, small_filesystem
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache_backends.TolerantFileBasedCache",
+            "LOCATION": str(small_filesystem / "cache"),
+        }
+    }
+    assert client.get(PROJECT_URL)["X-Cache"] == "MISS"
+    assert client.get(PROJECT_URL)["X-Cache"] == "HIT"
+    filler = fill(small_filesystem)
+
+    page = project()
+    page.title = "MigraPower – trotz voller Platte"
+    page.save_revision().publish()
+    for _ in range(2):
+        response = client.get(PROJECT_URL)
+        assert response.status_code == 200
+        assert "trotz voller Platte" in response.content.decode()
+        # Nothing comes from the cache while no generation can be stored.
+        assert response["X-Cache"] == "MISS"
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.json()["status"] == "degraded"
+    cache_check = health.json()["checks"]["cache"]
+    assert (cache_check["status"], cache_check["step"]) == ("error", "write")
+    assert (cache_check["error"], cache_check["errno"]) == ("OSError", "ENOSPC")
+    assert str(small_filesystem) not in health.content.decode()
+
+    # Space is freed: caching resumes, with the published page.
+    filler.unlink()
+    assert client.get(PROJECT_URL)["X-Cache"] == "MISS"
+    response = client.get(PROJECT_URL)
+    assert response["X-Cache"] == "HIT"
+    assert "trotz voller Platte" in response.content.decode()
+    assert client.get("/healthz").json()["checks"]["cache"]["status"] == "ok"
 
 
 # Security headers ----------------------------------------------------------------------
