@@ -5,22 +5,28 @@ from collections.abc import Callable
 from django.conf import settings
 from wagtail.models import Page
 
+from core.lookups import is_public
+
 
 def live_translations(page: Page) -> list[Page]:
-    """The page's live translations, itself included, with their locales, in tree order.
+    """The page itself and its live, public translations, with their locales, in tree order.
 
-    Fetched once per page object: the language switcher and the hreflang links both need
-    them (core/lookups.py sets them on the cached home pages)."""
+    A translation with a view restriction (on it or an ancestor) is left out: it is no
+    alternate a search engine or a reader should be sent to. The page itself stays, whatever
+    its own restriction: whoever sees it may see it. Fetched once per page object: the
+    language switcher, the hreflang links and the translation note all need them (the
+    shared lookups set them on the cached home pages); the restrictions come from the
+    shared lookups too, which a new or removed restriction purges."""
     if not hasattr(page, "_live_translations"):
         page._live_translations = list(
             page.get_translations(inclusive=True).live().select_related("locale")
         )
-    return page._live_translations
+    return [p for p in page._live_translations if p.pk == page.pk or is_public(p)]
 
 
 def language_alternates(page: Page, url_for: Callable[[Page], str]) -> list[tuple[str, str]]:
-    """(language code, URL) for every live translation of the page, including itself,
-    followed by ("x-default", URL of the source-language page) when that page is live."""
+    """(language code, URL) for the page and every live, public translation, followed by
+    ("x-default", URL of the source-language page) when that page is among them."""
     alternates = [
         (translation.locale.language_code, url_for(translation))
         for translation in live_translations(page)

@@ -156,6 +156,14 @@ def restricted_sections() -> list[tuple[str, int]]:
     return shared_rows().restricted_sections
 
 
+def is_public(page: Page) -> bool:
+    """False for a page with a view restriction on it or an ancestor, as ``.public()``
+    decides, without a query."""
+    return not any(
+        page.path.startswith(path) and page.depth >= depth for path, depth in restricted_sections()
+    )
+
+
 def public(pages: PageQuerySet) -> PageQuerySet:
     """``pages.public()`` without its query of every view restriction on each call."""
     sections = restricted_sections()
