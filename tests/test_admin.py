@@ -265,3 +265,20 @@ class TestEditorsEditSingletonPages(WagtailPageTestCase):
         html = self.client.get(page.url).content.decode()
         self.assertIn("Schreiben Sie uns", html)
         self.assertIn('name="nachricht"', html)
+
+
+def test_password_reset_mails_to_one_account_are_limited(client, editor, mailoutbox):
+    """Anyone may send the admin's reset form; its e-mails must not flood an editor's inbox,
+    and the answer must not tell whether the address has an account."""
+    url = reverse("wagtailadmin_password_reset")
+    for _ in range(10):
+        response = client.post(url, {"email": editor.email})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_password_reset_done")
+    assert len(mailoutbox) == 3
+    assert {message.to[0] for message in mailoutbox} == {editor.email}
+    # The limit is per account: another editor still gets a mail.
+    other = type(editor).objects.create_user("zweite", "zweite@example.org", "pw-for-tests")
+    client.post(url, {"email": other.email})
+    assert len(mailoutbox) == 4
+    assert client.post(url, {"email": "niemand@example.org"})["Location"] == response["Location"]

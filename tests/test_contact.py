@@ -318,7 +318,7 @@ def test_the_form_still_works_when_the_cache_fails(client, page, settings, caplo
         response = client.post(URL, typed_data(page), REMOTE_ADDR=READER)
         assert "contact/contact_page_landing.html" in [t.name for t in response.templates]
     assert FormSubmission.objects.filter(page=page).count() == settings.CONTACT_RATE_LIMIT + 1
-    assert "Contact rate limit: the cache failed" in caplog.text
+    assert "Rate limit contact: the cache failed" in caplog.text
 
 
 # Exports of the messages (issue 17): no cell a spreadsheet takes for a formula ---------

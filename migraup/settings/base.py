@@ -325,6 +325,9 @@ CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW_MINUTES = int(os.environ.get("CONTACT_RATE_WINDOW_MINUTES", "10"))
 CONTACT_MAX_CHARS_LINE = int(os.environ.get("CONTACT_MAX_CHARS_LINE", "200"))
 CONTACT_MAX_CHARS_TEXT = int(os.environ.get("CONTACT_MAX_CHARS_TEXT", "5000"))
+# Reset e-mails one account gets per hour, however often the admin's form is sent.
+PASSWORD_RESET_MAILS_PER_HOUR = 3
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.forms.RateLimitedPasswordResetForm"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "migraUp! Pankow"
