@@ -289,6 +289,8 @@ class AnonymousPageCacheMiddleware:
         return hashlib.sha256(url.encode()).hexdigest()
 
     @classmethod
-    def key(cls, request: HttpRequest, current: str) -> str:
+    def key(cls, request: HttpRequest, current: str | None = None) -> str:
+        """The page's key in that generation (by default the current one), for a request
+        whose query holds only what the page reads, in order (keep_query_parameters)."""
         # HEAD shares GET's entry (Django strips the body of HEAD answers later).
-        return key_in(current, "page", cls.address_hash(request))
+        return key_in(current or generation() or "", "page", cls.address_hash(request))
