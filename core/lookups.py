@@ -164,15 +164,20 @@ def is_public(page: Page) -> bool:
     )
 
 
+def private_pages(prefix: str = "") -> Q:
+    """The pages with a view restriction on them or an ancestor, as a filter (of a page's
+    fields, or of a relation's with ``prefix="project__"``); matches nothing without one."""
+    private = Q(pk__in=[])
+    for path, depth in restricted_sections():
+        private |= Q(**{f"{prefix}path__startswith": path, f"{prefix}depth__gte": depth})
+    return private
+
+
 def public(pages: PageQuerySet) -> PageQuerySet:
     """``pages.public()`` without its query of every view restriction on each call."""
-    sections = restricted_sections()
-    if not sections:
+    if not restricted_sections():
         return pages
-    private = Q()
-    for path, depth in sections:
-        private |= Q(path__startswith=path, depth__gte=depth)
-    return pages.exclude(private)
+    return pages.exclude(private_pages())
 
 
 def translations_in(pages: Iterable[Page], locale_id: int) -> dict[str, Page]:

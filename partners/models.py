@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from api.fields import ImageField, ProjectRolesField
 from core.blocks import RICH_TEXT_FEATURES
+from core.lookups import private_pages
 from core.models import BasePage, IndexPage
 from core.seo import organization_json_ld
 
@@ -123,7 +124,7 @@ class PartnerPage(BasePage):
         return [organization_json_ld(self, request)]
 
     def get_project_roles(self) -> models.QuerySet:
-        """The live projects this organisation takes part in, with its role (derived)."""
+        """The live, public projects this organisation takes part in, with its role (derived)."""
         from projects.models import ProjectPartner
 
         return (
@@ -134,6 +135,8 @@ class PartnerPage(BasePage):
                 project__locale_id=self.locale_id,
                 project__live=True,
             )
+            # A protected project is not listed on the public partner page.
+            .exclude(private_pages("project__"))
             .select_related("project")
             .order_by("project__path", "role")
         )

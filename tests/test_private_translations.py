@@ -155,3 +155,35 @@ def test_search_in_other_languages_offers_no_protected_page(client):
         english_page.unpublish()  # now only other languages have projects
     html = client.get("/en/search/", {"q": "migraPOWER"}).content.decode()
     assert GERMAN_URL not in html
+
+
+def test_the_static_export_leaves_a_protected_page_out_of_every_language_link(tmp_path):
+    from static_export.exporter import StaticSiteExporter
+
+    german = german_project()
+    protect(german, "password")
+    report = StaticSiteExporter(tmp_path / "copy", pagefind=None).export()
+    english = translation(german, "en").url.lstrip("/")
+    html = (report.directory / english / "index.html").read_text()
+    assert GERMAN_URL.strip("/") not in html
+    assert 'hreflang="de" href=' not in html
+    assert not (report.directory / GERMAN_URL.strip("/")).exists()
+    # No page of another language links to it. (German archive entries still name it as
+    # their project: a link an editor chose, which the reader meets as a password form.)
+    linking = [
+        file for url, files in report.unresolved.items() if GERMAN_URL in url for file in files
+    ]
+    assert [file for file in linking if not file.startswith("de/")] == []
+    assert not any("partner" in file for file in linking)
+
+
+def test_partner_pages_and_the_api_list_no_protected_project(client):
+    german = german_project()
+    partner_url = "/de/partner/mamis-en-movimiento/"
+    assert GERMAN_URL in client.get(partner_url).content.decode()
+    partner_id = german.organisations.get(partner__slug="mamis-en-movimiento").partner_id
+    api_url = f"/api/v3/pages/{partner_id}/"
+    assert "MigraPower" in client.get(api_url).content.decode()
+    protect(german, "login")
+    assert GERMAN_URL not in client.get(partner_url).content.decode()
+    assert "MigraPower" not in client.get(api_url).content.decode()
