@@ -2,9 +2,6 @@
 (application/problem+json, RFC 9457), never an HTML page and never a 500 caused by the input."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from django.test import Client
@@ -12,7 +9,7 @@ from django.test import Client
 from networks.models import NetworkPage
 from team.models import TeamMember
 from tests.test_api import API, PROBLEM, bearer, page_in, token_for
-from tests.test_operations import PROJECT_ROOT
+from tests.test_operations import with_database_down
 
 pytestmark = pytest.mark.django_db
 
@@ -225,29 +222,6 @@ def test_nul_in_search_is_422_as_documented(api_client):
 
 # The database is down: a real outage (a closed port), in a process of its own.
 
-DATABASE_DOWN_SCRIPT = """
-import json, sys
-import django
-
-django.setup()
-from django.test import Client
-
-client = Client(raise_request_exception=False)
-answers = {}
-for request in sys.argv[1:]:
-    method, url = request.split(" ", 1)
-    write = method != "GET"
-    response = client.generic(
-        method, url, "{}" if write else "", content_type="application/json",
-        headers={"Authorization": "Bearer wagtail_not-a-real-token"} if write else {},
-    )
-    answers[request] = {
-        "status": response.status_code,
-        "headers": dict(response.headers),
-        "body": response.content.decode(),
-    }
-print(json.dumps(answers))
-"""
 DOWN_REQUESTS = [
     "GET /api/v3/pages/",
     "GET /api/v3/pages/5/",
@@ -259,21 +233,7 @@ DOWN_REQUESTS = [
 
 
 def test_database_outage_is_a_503_problem():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "migraup.settings.test",
-        "DATABASE_URL": "postgres://nobody:secret-4711@127.0.0.1:9/nothing",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", DATABASE_DOWN_SCRIPT, *DOWN_REQUESTS],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    answers = json.loads(done.stdout)
+    answers, _ = with_database_down(DOWN_REQUESTS)
     for request, answer in answers.items():
         assert answer["status"] == 503, (request, answer["status"], answer["body"][:200])
         assert answer["headers"]["Content-Type"] == PROBLEM, request

@@ -150,16 +150,20 @@ def test_healthz_is_not_redirected_to_https(client, settings):
 DATABASE_DOWN_SCRIPT = """
 import json, sys
 import django
-from django.conf import settings
 
 django.setup()
 from django.test import Client
 
 client = Client(raise_request_exception=False)
 answers = {}
-for url in sys.argv[1:]:
-    response = client.get(url)
-    answers[url] = {
+for request in sys.argv[1:]:
+    method, url = request.split(" ", 1) if " " in request else ("GET", request)
+    write = method != "GET"
+    response = client.generic(
+        method, url, "{}" if write else "", content_type="application/json",
+        headers={"Authorization": "Bearer wagtail_not-a-real-token"} if write else {},
+    )
+    answers[request] = {
         "status": response.status_code,
         "headers": dict(response.headers),
         "body": response.content.decode(),
@@ -170,30 +174,35 @@ DOWN_URLS = ["/de/", "/en/projects/", "/ar/", "/xx/", "/healthz"]
 FAKE_PASSWORD = "not-a-real-password-4711"
 
 
-@pytest.fixture(scope="module")
-def database_down():
-    """Answers and JSON log lines of a process whose database refuses connections (port 9)."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "migraup.settings.test",
-        "DATABASE_URL": f"postgres://nobody:{FAKE_PASSWORD}@127.0.0.1:9/nothing",
-        "LOG_FORMAT": "json",
-        "LOG_LEVEL": "INFO",
-    }
+def with_database_down(requests: list[str], **env: str) -> tuple[dict, list[str]]:
+    """The answers to these requests ("/de/" or "PATCH /api/v3/pages/5/", writes with a JSON
+    body and a token) of a process whose database refuses connections (port 9), and the
+    lines it logged."""
     done = subprocess.run(
-        [sys.executable, "-c", DATABASE_DOWN_SCRIPT, *DOWN_URLS],
+        [sys.executable, "-c", DATABASE_DOWN_SCRIPT, *requests],
         cwd=PROJECT_ROOT,
-        env=env,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "migraup.settings.test",
+            "DATABASE_URL": f"postgres://nobody:{FAKE_PASSWORD}@127.0.0.1:9/nothing",
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    stderr = done.stderr.splitlines()
+    return json.loads(done.stdout), done.stderr.splitlines()
+
+
+@pytest.fixture(scope="module")
+def database_down():
+    """Answers and JSON log lines of the site while its database is down."""
+    answers, stderr = with_database_down(DOWN_URLS, LOG_FORMAT="json", LOG_LEVEL="INFO")
     # One log event a line: a traceback only ever appears inside a JSON line.
     assert not [line for line in stderr if "Traceback" in line and not line.startswith("{")]
     logs = [json.loads(line) for line in stderr if line.startswith("{")]
-    return json.loads(done.stdout), logs
+    return answers, logs
 
 
 @pytest.mark.parametrize("url,lang", [("/de/", "de"), ("/en/projects/", "en"), ("/ar/", "ar")])
