@@ -29,8 +29,10 @@ print(json.dumps({
 
 
 def production(tmp_path: Path, **variables: str) -> dict[str, str]:
+    # Not what the browser tests set for their own process (check --deploy warns about it).
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "migraup.settings.production",
         "SECRET_KEY": "a-long-random-production-secret-" + "x7Qp2" * 8,
         "ALLOWED_HOSTS": "intranet.example",

@@ -406,7 +406,13 @@ def test_engine_down_api_search_answers_from_the_database(client, caplog, endpoi
     with override_settings(WAGTAILSEARCH_BACKENDS=ENGINE_DOWN_WITH_FALLBACK):
         response = client.get(f"/api/v3/{endpoint}/?search={word}")
     assert response.status_code == 200, response.content[:300]
-    assert response.json()["items"] == expected["items"]
+    # The same items; their order is each backend's own relevance (with SEARCH_URL set,
+    # the expected answer comes from OpenSearch).
+    answer = response.json()
+    assert answer["count"] == expected["count"]
+    assert sorted(answer["items"], key=lambda item: item["id"]) == sorted(
+        expected["items"], key=lambda item: item["id"]
+    )
     assert engine_failures(caplog)
 
 
