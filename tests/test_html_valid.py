@@ -3,7 +3,8 @@ npm's vnu-jar, run with the machine's java) reports no error.
 
 Pages are rendered by the test client and checked in one run of the checker per language
 (it starts a JVM, so one run for all the pages of a language keeps this quick). The
-contact form is checked as readers first see it and as it comes back with errors.
+contact form is checked as readers first see it, as it comes back with errors and as the
+rate limit refuses it.
 """
 
 import json
@@ -61,7 +62,7 @@ def test_the_checker_reports_invalid_html(tmp_path):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_type_is_valid_html(tmp_path, language):
+def test_every_page_type_is_valid_html(tmp_path, language, settings):
     client = Client()
     documents = {}
     for name in ALL:
@@ -74,6 +75,11 @@ def test_every_page_type_is_valid_html(tmp_path, language):
     response = client.post(contact, {})
     assert response.status_code == 200
     documents[f"{contact} (errors)"] = response.content.decode()
+    # And refused by the rate limit (no message may be sent now).
+    settings.CONTACT_RATE_LIMIT = 0
+    response = client.post(contact, {})
+    assert response.status_code == 429
+    documents[f"{contact} (rate limit)"] = response.content.decode()
 
     assert check_html(documents, tmp_path) == []
 
