@@ -154,8 +154,9 @@ def reads_query_parameters(**parameters: str) -> Callable[[View], View]:
 
 def declared_query_parameters(
     request: HttpRequest, view_func: Callable, view_args: tuple, view_kwargs: dict
-) -> QueryParameters:
-    """What the view, or the page it serves, reads from the query string."""
+) -> QueryParameters | None:
+    """What the view, or the page it serves, reads from the query string; None for a view
+    that does not say (Django's login view under Wagtail's URLs reads ?next=)."""
     # Imported here: models import this module, and these need the models.
     from wagtail import views as wagtail_views
 
@@ -165,8 +166,10 @@ def declared_query_parameters(
         route = route_of_view(request, view_args, view_kwargs)
         reads = getattr(route.page, "query_parameters", None) if route else None
         return reads() if reads else {}
-    name = f"{view_func.__module__}.{getattr(view_func, '__qualname__', '')}"
-    return getattr(view_func, "query_parameters", None) or LIBRARY_VIEWS.get(name, {})
+    declared = getattr(view_func, "query_parameters", None)
+    if declared is not None:
+        return declared
+    return LIBRARY_VIEWS.get(f"{view_func.__module__}.{getattr(view_func, '__qualname__', '')}")
 
 
 def keep_query_parameters(request: HttpRequest, parameters: QueryParameters) -> None:
@@ -247,11 +250,13 @@ class AnonymousPageCacheMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Callable, view_args: tuple, view_kwargs: dict
     ) -> None:
-        """Before the view runs: what it reads, and only that in the request."""
+        """Before the view runs: what it reads, and only that in the request. A view that
+        does not declare what it reads keeps its query and is not cached."""
         if hasattr(request, "_page_cache_parameters") and request._page_cache_parameters is None:
             parameters = declared_query_parameters(request, view_func, view_args, view_kwargs)
-            keep_query_parameters(request, parameters)
-            request._page_cache_parameters = parameters
+            if parameters is not None:
+                keep_query_parameters(request, parameters)
+                request._page_cache_parameters = parameters
 
     @staticmethod
     def is_cacheable_request(request: HttpRequest) -> bool:

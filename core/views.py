@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from core.cache import reads_query_parameters
+
 logger = logging.getLogger(__name__)
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -73,6 +75,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@reads_query_parameters()
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers may read every public page and the search page itself; the admin and

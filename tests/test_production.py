@@ -286,9 +286,19 @@ def test_every_page_declares_the_query_parameters_it_reads(client, recorded_read
         match = resolve(path)
         request = RequestFactory().get(path)
         declared = declared_query_parameters(request, match.func, match.args, match.kwargs)
+    assert declared is not None, f"{path}: its view declares no query parameters"
     recorded_reads.clear()
     client.get(url)
     assert recorded_reads <= set(declared)
+
+
+def test_a_view_that_declares_nothing_keeps_its_query_and_is_not_cached(client):
+    """Django's login view (Wagtail's page login) reads ?next= without declaring it: the
+    reader must still come back to the page after logging in."""
+    response = client.get("/de/_util/login/?next=/de/projekte/")
+    assert 'name="next" value="/de/projekte/"' in response.content.decode()
+    assert response["X-Cache"] == "MISS"
+    assert client.get("/de/_util/login/?next=/de/projekte/")["X-Cache"] == "MISS"
 
 
 # A full cache disk: a real one --------------------------------------------------------
