@@ -369,53 +369,55 @@ def test_answers_to_tokens_and_errors_are_not_stored(client, moderator_token):
 # Bad input: a problem description, never a 500 or an HTML page
 
 
+# Each bad read and the answer it gets: results where the input is merely odd, a problem
+# with the right status where it cannot be answered.
 BAD_READS = [
-    "pages/?search=%22",
-    "pages/?search=a%22b%20(OR%20*",
-    "pages/?search=" + "x" * 10000,
-    "pages/?search=%F0%9F%98%80%20%C4%B0stanbul",
-    "pages/?offset=99999999999999999999",
-    "pages/?offset=-1",
-    "pages/?limit=0",
-    "pages/?limit=1000",
-    "pages/?limit=abc",
-    "pages/?type=no.SuchPage",
-    "pages/?locale=xx",
-    "pages/?order=nonexistent",
-    "pages/?child_of=abc",
-    "pages/?child_of=999999",
-    "pages/?first_published_at=yesterday",
-    "pages/?title=%00",
-    "team-members/?locale=%00de",
-    "pages/?child_of=%C2%B2",
-    "pages/?offset=%C2%B2",
-    "pages/?child_of=99999999999",
-    "pages/?search=030%2029006948",
-    "documents/?search=%C2%B2&order=%C2%B2",
-    "pages/abc/",
-    "pages/999999/",
-    "pages/find/?site=a:$",
-    "pages/find/?html_path=/nowhere/",
-    "team-members/abc/",
-    "team-members/?limit=-5",
-    "materials/?language=xx",
-    "materials/?kind=%00",
-    "materials/?locale=xx&language=de",
-    "materials/?offset=999999999999",
-    "no-such-endpoint/",
+    ("pages/?search=%22", 200),
+    ("pages/?search=a%22b%20(OR%20*", 200),
+    ("pages/?search=" + "x" * 10000, 200),
+    ("pages/?search=%F0%9F%98%80%20%C4%B0stanbul", 200),
+    ("pages/?offset=99999999999999999999", 400),
+    ("pages/?offset=-1", 422),
+    ("pages/?limit=0", 422),
+    ("pages/?limit=1000", 400),
+    ("pages/?limit=abc", 422),
+    ("pages/?type=no.SuchPage", 422),
+    ("pages/?locale=xx", 404),
+    ("pages/?order=nonexistent", 422),
+    ("pages/?child_of=abc", 422),
+    ("pages/?child_of=999999", 422),
+    ("pages/?first_published_at=yesterday", 422),
+    ("pages/?title=%00", 422),
+    ("team-members/?locale=%00de", 422),
+    ("pages/?child_of=%C2%B2", 422),
+    ("pages/?offset=%C2%B2", 422),
+    ("pages/?child_of=99999999999", 422),
+    ("pages/?search=030%2029006948", 200),
+    ("documents/?search=%C2%B2&order=%C2%B2", 422),
+    ("pages/abc/", 422),
+    ("pages/999999/", 404),
+    ("pages/find/?site=a:$", 404),
+    ("pages/find/?html_path=/nowhere/", 404),
+    ("team-members/abc/", 422),
+    ("team-members/?limit=-5", 422),
+    ("materials/?language=xx", 422),
+    ("materials/?kind=%00", 422),
+    ("materials/?locale=xx&language=de", 404),
+    ("materials/?offset=999999999999", 400),
+    ("no-such-endpoint/", 404),
 ]
 
 
-@pytest.mark.parametrize("url", BAD_READS)
-def test_bad_reads_answer_with_a_problem_or_results(client, url):
+@pytest.mark.parametrize("url,status", BAD_READS)
+def test_bad_reads_answer_with_a_problem_or_results(client, url, status):
     response = client.get(f"{API}/{url}")
-    assert response.status_code < 500, response.content[:300]
-    if response.status_code >= 400:
+    assert response.status_code == status, response.content[:300]
+    if status >= 400:
         assert response["Content-Type"] == PROBLEM
         problem = response.json()
-        assert problem["status"] == response.status_code and problem["title"]
+        assert problem["status"] == status and problem["title"]
     else:
-        assert response.status_code in (200, 302)
+        assert "items" in response.json()
 
 
 def test_problem_descriptions_are_in_english(client):
