@@ -78,7 +78,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if is_api(request) and isinstance(sys.exc_info()[1], RecursionError):
         # Input nested deeper than a parser can follow, inside a text: rich text HTML of
         # some 400 nested elements exhausts Wagtail's sanitiser, which recurses per element.
-        # Bodies nested that deep as JSON never get here (api/guards.py).
+        # Bodies nested that deep as JSON never get here: the guards refuse them first.
         return as_problem(
             request,
             HttpResponse(status=400),

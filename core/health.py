@@ -55,7 +55,7 @@ def check_search() -> None:
 def check_cache() -> None:
     # A key of its own per check, so that concurrent probes never read each other's value;
     # deleted again, so that probes every few seconds do not crowd out cached pages.
-    # The tolerant backends would only log a failure (core/cache_backends.py): here it counts.
+    # The tolerant cache backends would only log a failure: here it counts.
     key = f"healthz:{uuid.uuid4().hex}"
     try:
         with failures_raised():
