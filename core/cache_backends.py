@@ -8,6 +8,8 @@ within ``failures_raised()``."""
 
 import errno
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,6 +26,25 @@ CACHE_ERRORS = (RedisError, OSError)
 # operation that calls others (the file cache's add() calls set(): that set() must not
 # swallow the failure and let add() report success).
 _raising: ContextVar[bool] = ContextVar("migraup_cache_raising", default=False)
+# A failing cache fails on every request, several times: one warning (with its traceback)
+# a minute for each kind of failure is enough, and a log on the same full disk must not
+# grow with every request. The next warning says how many were left out.
+LOG_EVERY_SECONDS = 60
+_last_warning: dict[tuple[str, str], tuple[float, int]] = {}
+_last_warning_lock = threading.Lock()
+
+
+def _warning_due(operation: str, failure: str) -> int | None:
+    """None while this failure was logged less than LOG_EVERY_SECONDS ago (counted), else
+    the number of its warnings left out since the last one."""
+    now = time.monotonic()
+    with _last_warning_lock:
+        logged_at, left_out = _last_warning.get((operation, failure), (None, 0))
+        if logged_at is not None and now - logged_at < LOG_EVERY_SECONDS:
+            _last_warning[(operation, failure)] = (logged_at, left_out + 1)
+            return None
+        _last_warning[(operation, failure)] = (now, 0)
+        return left_out
 
 
 @contextmanager
@@ -51,12 +72,17 @@ class TolerantCacheMixin:
         try:
             return method(*args, **kwargs)
         except CACHE_ERRORS as error:
-            logger.warning(
-                "Cache %s failed (%s); going on without the cache",
-                operation,
-                failure_name(error),
-                exc_info=True,
-            )
+            failure = failure_name(error)
+            left_out = _warning_due(operation, failure)
+            if left_out is not None:
+                logger.warning(
+                    "Cache %s failed (%s); going on without the cache "
+                    "(%s such warnings left out before this one)",
+                    operation,
+                    failure,
+                    left_out,
+                    exc_info=True,
+                )
             return default
         finally:
             _raising.reset(token)

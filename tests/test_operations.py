@@ -384,3 +384,34 @@ def test_log_format_selects_the_formatter():
     assert logging_config("json")["formatters"]["json"]["()"] == "core.logging.JSONFormatter"
     with pytest.raises(ImproperlyConfigured):
         logging_config("xml")
+
+
+def test_a_failing_cache_logs_once_a_minute_not_on_every_request(settings, caplog, monkeypatch):
+    """A full cache disk fails on every request: its log (maybe on the same disk) must not
+    grow with each one."""
+    from django.core.cache import caches
+
+    from core import cache_backends
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache_backends.TolerantRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        }
+    }
+    monkeypatch.setattr(cache_backends, "_last_warning", {})
+    failing = caches.create_connection("default")
+    caplog.set_level(logging.WARNING, logger="migraup.cache")
+    for _ in range(5):
+        assert failing.get("key", "missed") == "missed"
+    warnings = [r.getMessage() for r in caplog.records if r.name == "migraup.cache"]
+    assert warnings == [
+        "Cache get failed (ConnectionError); going on without the cache "
+        "(0 such warnings left out before this one)"
+    ]
+    # A minute later the next failure is logged again, with the count of those left out.
+    logged_at, left_out = cache_backends._last_warning["get", "ConnectionError"]
+    earlier = logged_at - cache_backends.LOG_EVERY_SECONDS
+    cache_backends._last_warning["get", "ConnectionError"] = (earlier, left_out)
+    failing.get("key")
+    assert caplog.records[-1].getMessage().endswith("(4 such warnings left out before this one)")
