@@ -13,23 +13,16 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
-from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
+
+from tests.test_search import pdf_with
 
 pytestmark = pytest.mark.django_db
 
 Document = get_document_model()
 Image = get_image_model()
-
-
-def make_pdf(text: str) -> bytes:
-    out = io.BytesIO()
-    pdf = canvas.Canvas(out)
-    pdf.drawString(72, 720, text)
-    pdf.save()
-    return out.getvalue()
 
 
 def make_png() -> bytes:
@@ -41,7 +34,7 @@ def make_png() -> bytes:
 @pytest.fixture
 def documents():
     """A public document and one in a login-only collection, both under MEDIA_ROOT/documents."""
-    public_pdf, private_pdf = make_pdf("Flyer oeffentlich"), make_pdf("Nur fuer Mitglieder")
+    public_pdf, private_pdf = pdf_with("Flyer oeffentlich"), pdf_with("Nur fuer Mitglieder")
     collection = Collection.get_first_root_node().add_child(name="Mitglieder")
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
@@ -65,7 +58,7 @@ def links_out_of_the_public_folders(tmp_path):
     MEDIA_ROOT/documents."""
     outside = tmp_path / "ausserhalb"
     outside.mkdir()
-    secret = make_pdf("Ausserhalb von MEDIA_ROOT")
+    secret = pdf_with("Ausserhalb von MEDIA_ROOT")
     (outside / "geheim.pdf").write_bytes(secret)
     media = Path(settings.MEDIA_ROOT)
     (media / "original_images").mkdir(parents=True, exist_ok=True)
