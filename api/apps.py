@@ -1,17 +1,4 @@
 from django.apps import AppConfig
-from django.http import HttpRequest, HttpResponse
-
-
-def search_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
-    """?search= while the search engine is down and no backend stands in for it: a 503
-    problem to retry later, not a 500 (the engine's backend falls back when it can)."""
-    from wagtail.api.v3.errors import problem_response
-
-    from core.views import RETRY_AFTER_SECONDS
-
-    response = problem_response(status=503, detail="Search is unavailable; try again later.")
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
 
 
 class APIConfig(AppConfig):
@@ -24,6 +11,7 @@ class APIConfig(AppConfig):
 
         from search.backends import SearchUnavailable
 
+        from .errors import search_unavailable
         from .openapi import install_openapi_fixes
         from .routers import materials_router, team_members_router
 

@@ -86,3 +86,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
         )
     response = core_views.server_error(request)
     return as_problem(request, response) if is_api(request) else response
+
+
+def search_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """?search= while the search engine is down and no backend stands in for it: a 503
+    problem to retry later, not a 500 (the engine's backend falls back when it can)."""
+    outage = HttpResponse(status=503, headers={"Retry-After": str(core_views.RETRY_AFTER_SECONDS)})
+    return as_problem(request, outage, "Search is unavailable; try again later.")

@@ -119,7 +119,7 @@ def refuse_unreadable_bodies(request: HttpRequest) -> HttpResponse | None:
     """Bodies no parser should see: a Content-Length that is no number, text that is not
     Unicode, arrays and objects nested deeper than MAX_JSON_DEPTH. Every body, whatever
     its Content-Type: the API parses each one as JSON. A body over
-    DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig here (a 413, api/errors.py)."""
+    DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig here (handler400 makes it a 413)."""
     if request.method not in WRITE_METHODS:
         return None
     length = request.META.get("CONTENT_LENGTH", "").strip()

@@ -4,7 +4,7 @@
   (api/guards.py).
 - Errors are problem descriptions (RFC 9457, application/problem+json), also for unknown
   URLs, unreadable requests, unexpected failures and database outages, never an HTML page
-  (api/errors.py, Django's error handlers for /api/).
+  (Django's error handlers, which answer problems under /api/).
 - Anonymous reads may be cached by browsers and proxies for API_CACHE_MAX_AGE seconds and
   carry an ETag (If-None-Match answers 304); answers to a token are private and never
   stored, since they may contain drafts.
@@ -22,9 +22,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from core.middleware import API_PREFIX
-
-from .errors import as_problem
+from .errors import as_problem, is_api
 from .guards import guard
 
 
@@ -46,7 +44,7 @@ class APIResponseMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path_info.startswith(API_PREFIX):
+        if not is_api(request):
             return self.get_response(request)
         # The routers know GET only; HEAD is a GET without its body, as HTTP wants it.
         head = request.method == "HEAD"

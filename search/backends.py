@@ -14,7 +14,8 @@ each of the several queries a page makes, and the log gets one warning, not one 
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import BaseSearchResults
@@ -59,33 +60,29 @@ class ResilientSearchResults(OpenSearch2SearchResults):
             results = results.annotate_score(self._score_field)
         return results
 
+    def _engine_or_fallback(self, on_engine: Callable[[], Any], on_fallback: Callable) -> Any:
+        """on_engine(), or on_fallback(the same search on the fallback) while the engine
+        rests or when it fails now."""
+        if not self.backend.resting():
+            try:
+                return on_engine()
+            except ENGINE_FAILURES as error:
+                self.backend.failed(error)
+        return on_fallback(self._fallback_results())
+
     def _do_search(self) -> Iterable:
-        if self.backend.resting():
-            return list(self._fallback_results())
-        try:
-            # The engine's generator runs its queries as it is consumed: consume it here.
-            return list(super()._do_search())
-        except ENGINE_FAILURES as error:
-            self.backend.failed(error)
-            return list(self._fallback_results())
+        engine_search = super()._do_search
+        # The engine's generator runs its queries as it is consumed: consume it here.
+        return self._engine_or_fallback(lambda: list(engine_search()), list)
 
     def _do_count(self) -> int:
-        if self.backend.resting():
-            return self._fallback_results().count()
-        try:
-            return super()._do_count()
-        except ENGINE_FAILURES as error:
-            self.backend.failed(error)
-            return self._fallback_results().count()
+        return self._engine_or_fallback(super()._do_count, lambda results: results.count())
 
     def facet(self, field_name: str) -> dict:
-        if self.backend.resting():
-            return self._fallback_results().facet(field_name)
-        try:
-            return super().facet(field_name)
-        except ENGINE_FAILURES as error:
-            self.backend.failed(error)
-            return self._fallback_results().facet(field_name)
+        engine_facet = super().facet
+        return self._engine_or_fallback(
+            lambda: engine_facet(field_name), lambda results: results.facet(field_name)
+        )
 
 
 class ResilientOpenSearchBackend(OpenSearch2SearchBackend):

@@ -108,8 +108,8 @@ class Outcome:
     more_elsewhere: bool = False  # more hits in other languages than are shown
 
 
-def run_search(backend_name: str, words: list[str], language: str, locale, kind, year) -> Outcome:
-    backend = get_search_backend(backend_name)
+def run_search(words: list[str], language: str, locale, kind, year) -> Outcome:
+    backend = get_search_backend()
     outcome = Outcome()
     for operator in ("and", "or"):
         query = language_query(words, language, operator)
@@ -134,12 +134,12 @@ def run_search(backend_name: str, words: list[str], language: str, locale, kind,
     return outcome
 
 
-def search_elsewhere(backend_name: str, words: list[str], locale: Locale, kind, year, outcome):
+def search_elsewhere(words: list[str], locale: Locale, kind, year, outcome):
     """Hits in the other languages of pages that have no version in the reader's language,
     one per page (its best-matching language version), so that nothing the project published
     is unfindable for readers whose language lacks a translation. Same kind and year filter;
     all words first, then any, like the reader's own results."""
-    backend = get_search_backend(backend_name)
+    backend = get_search_backend()
     translated_here = list(
         public_pages(Page, locale).values_list("translation_key", flat=True).distinct()
     )
@@ -187,12 +187,12 @@ def search(request: HttpRequest) -> HttpResponse:
     outcome, unavailable = Outcome(), False
     if words:
         try:
-            outcome = run_search("default", words, language, locale, kind, year)
+            outcome = run_search(words, language, locale, kind, year)
             paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
             page = _page(paginator, request.GET.get("page"))
             page.object_list = list(page.object_list)  # run the query here, in the try
             if page.number == 1:
-                search_elsewhere("default", words, locale, kind, year, outcome)
+                search_elsewhere(words, locale, kind, year, outcome)
         except SearchUnavailable:  # the engine failed and nothing can stand in for it
             outcome, unavailable = Outcome(), True
     if not words or unavailable:
