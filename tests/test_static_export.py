@@ -347,13 +347,13 @@ def test_a_link_through_media_copies_no_document(tmp_path, url):
     from wagtail.documents import get_document_model
     from wagtail.models import Collection, CollectionViewRestriction
 
-    from tests.test_media import make_pdf
+    from tests.test_search import pdf_with
 
     collection = Collection.get_first_root_node().add_child(name="Export intern")
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
-    pdf = make_pdf("Nur fuer Mitglieder")
+    pdf = pdf_with("Nur fuer Mitglieder")
     document = get_document_model().objects.create(
         title="Intern", file=ContentFile(pdf, name="export-intern.pdf"), collection=collection
     )
