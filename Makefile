@@ -53,12 +53,15 @@ serve: $(STAMP)
 worker: $(STAMP)
 	$(PROD) exec $(MANAGE) run_worker
 
+# The suite on every core (pytest-xdist), in random order (pytest-randomly; the seed is
+# printed). TEST_WORKERS=0 runs it in one process; PYTEST_ARGS adds options.
+TEST_WORKERS ?= auto
 test: $(STAMP) $(CHECKS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium (Playwright never downloads a browser); DejaVu
 # has the Arabic glyphs. Needs root; .ci/run calls it before `make test`.
@@ -79,7 +82,7 @@ opensearch-stop:
 
 # The search tests against that node (started if needed).
 test-search-engine: $(STAMP) opensearch
-	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(BIN)/pytest tests/test_search.py
+	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(BIN)/pytest -n $(TEST_WORKERS) tests/test_search.py
 
 # Schemathesis against the live OpenAPI document of /api/v3/ over the demo content
 # (tools/schemathesis/run.sh; its own virtualenv; DATABASE_URL picks the database).

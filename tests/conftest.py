@@ -1,4 +1,4 @@
-"""Test fixtures: the demo content is built once per test session, in the test database."""
+"""Test fixtures: every session starts from a clone of the demo site (the ``demo_database`` module)."""
 
 import io
 
@@ -8,28 +8,29 @@ from django.core.management import call_command
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb):
-    """Create the test database and build the whole demo site in it, once.
+def django_db_setup(
+    request, django_test_environment, django_db_modify_db_settings, django_db_blocker
+):
+    """This session's test database, a clone of the demo site (the ``demo_database`` module).
 
     Replaces pytest-django's fixture, which sets up only the databases that marked tests
     use: the browser tests (tests/browser) carry no ``django_db`` mark, and run alone they
-    would otherwise reach the developer's real database.
+    would otherwise reach the developer's real database. ``django_db_modify_db_settings``
+    gives each pytest-xdist worker a database of its own.
     """
-    from django.test.utils import setup_databases, teardown_databases
+    from django.test.utils import teardown_databases
+
+    from tests.demo_database import setup_demo_database
 
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        config = setup_databases(
-            verbosity=verbosity, interactive=False, aliases={"default"}, keepdb=django_db_keepdb
-        )
-        call_command("load_demo_content", stdout=io.StringIO())
+        config = setup_demo_database(verbosity)
         if settings.SEARCH_URL:
             # A fresh OpenSearch index of this test database (earlier runs left theirs).
             call_command("update_index", backend_name="default", stdout=io.StringIO())
     yield
-    if not django_db_keepdb:
-        with django_db_blocker.unblock():
-            teardown_databases(config, verbosity=verbosity)
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=verbosity)
 
 
 @pytest.fixture(autouse=True)

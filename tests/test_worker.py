@@ -34,7 +34,7 @@ def test_worker_publishes_scheduled_pages_and_purges_the_cache(client):
 
 
 def test_worker_runs_queued_tasks(settings, monkeypatch):
-    from django.db import connection
+    from django.db import connection, connections
     from django_tasks import TaskResultStatus
     from wagtail.tasks import update_reference_index_task
 
@@ -42,7 +42,10 @@ def test_worker_runs_queued_tasks(settings, monkeypatch):
     if connection.vendor == "sqlite":
         # The worker claims tasks in an exclusive transaction; on SQLite outside this
         # mode it issues BEGIN EXCLUSIVE, which cannot nest in the test's transaction.
-        monkeypatch.setattr(connection, "transaction_mode", "EXCLUSIVE", raising=False)
+        # Patched on the connection itself: through the ``connection`` proxy, monkeypatch
+        # deleted the attribute afterwards instead of restoring it, and the next test to
+        # open a transaction failed.
+        monkeypatch.setattr(connections["default"], "transaction_mode", "EXCLUSIVE")
     # Between tasks the worker closes connections that left autocommit, as the test's does.
     monkeypatch.setattr(
         "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None

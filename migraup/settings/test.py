@@ -1,6 +1,7 @@
 """Settings for the test suite (pytest-django)."""
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,12 @@ if not REDIS_URL:  # noqa: F405
     }
 else:
     CACHES["default"]["KEY_PREFIX"] = "migraup-test"  # noqa: F405
+    # Each pytest-xdist worker its own Redis database: emptying the cache before each test
+    # (FLUSHDB) must not empty another worker's in the middle of its test.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    CACHES["default"]["LOCATION"] = re.sub(  # noqa: F405
+        r"(/\d+)?$", f"/{int(_worker[2:]) + 1}", REDIS_URL.rstrip("/"), count=1  # noqa: F405
+    )
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 # On SQLite the test database is a file rather than Django's shared in-memory database, so the
@@ -37,6 +44,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.mkdtemp(prefix="migraup-test-db-")) / "test.sqlite3")
     }
-# With SEARCH_URL (CI starts an OpenSearch node), tests use their own indexes.
+# With SEARCH_URL (CI starts an OpenSearch node), tests use their own indexes, one set per
+# pytest-xdist worker.
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "migraup_test_"  # noqa: F405
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"migraup_test_{_worker}_"  # noqa: F405
