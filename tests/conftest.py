@@ -1,4 +1,4 @@
-"""Test fixtures: every session starts from a clone of the demo site (the ``demo_database`` module)."""
+"""Test fixtures: every session starts from a clone of the demo site (``demo.snapshot``)."""
 
 import io
 
@@ -11,7 +11,7 @@ from django.core.management import call_command
 def django_db_setup(
     request, django_test_environment, django_db_modify_db_settings, django_db_blocker
 ):
-    """This session's test database, a clone of the demo site (the ``demo_database`` module).
+    """This session's test database: a clone of the demo site (``demo.snapshot``).
 
     Replaces pytest-django's fixture, which sets up only the databases that marked tests
     use: the browser tests (tests/browser) carry no ``django_db`` mark, and run alone they
@@ -20,11 +20,11 @@ def django_db_setup(
     """
     from django.test.utils import teardown_databases
 
-    from tests.demo_database import setup_demo_database
+    from demo.snapshot import setup_test_database
 
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        config = setup_demo_database(verbosity)
+        config = setup_test_database(verbosity)
         if settings.SEARCH_URL:
             # A fresh OpenSearch index of this test database (earlier runs left theirs).
             call_command("update_index", backend_name="default", stdout=io.StringIO())

@@ -19,7 +19,7 @@ from django.utils import translation
 
 from tests.page_types import ALL, LANGUAGES, expected_status, url_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.output_check]
 
 VNU_JAR = Path(__file__).parents[1] / "tools/browser-checks/node_modules/vnu-jar/build/dist/vnu.jar"
 

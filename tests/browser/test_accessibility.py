@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 
 from tests.page_types import ALL, LANGUAGES, expected_status, url_of
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.output_check]
 
 AXE = Path(__file__).parents[2] / "tools/browser-checks/node_modules/axe-core/axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

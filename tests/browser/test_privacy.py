@@ -9,7 +9,7 @@ import pytest
 
 from tests.page_types import ALL, LANGUAGES, expected_status, url_of
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.output_check]
 
 # Only the contact form posts; its CSRF protection needs the csrftoken cookie.
 PAGES_WITH_CSRF_FORM = {"contact"}

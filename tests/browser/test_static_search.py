@@ -18,7 +18,7 @@ from materials.models import MaterialPage
 from networks.models import NetworkIndexPage, NetworkPage
 from static_export.exporter import StaticSiteExporter
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.output_check]
 FOLDER = "archiv-test"
 
 

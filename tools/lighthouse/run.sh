@@ -61,11 +61,11 @@ export BIND="127.0.0.1:$port" WEB_CONCURRENCY=2 LOG_FORMAT=text LOG_LEVEL=WARNIN
 export LOG_LEVEL_REQUESTS=WARNING
 manage() { .venv/bin/python manage.py "$@"; }
 # collectstatic (40 s: whitenoise compresses every file twice) needs no database, so it runs
-# beside the migrations and the demo content.
+# beside the demo content.
 manage collectstatic --noinput --verbosity 0 &
 static_pid=$!
-manage migrate --noinput >/dev/null
-manage load_demo_content >/dev/null
+# A fresh database: the demo site from its snapshot (built and kept if there is none yet).
+manage load_demo_content --from-snapshot >/dev/null
 wait "$static_pid"
 
 if curl -s -o /dev/null "$base/"; then

@@ -34,8 +34,8 @@ export DJANGO_SETTINGS_MODULE=migraup.settings.dev DEBUG=0 SERVE_MEDIA=1
 export MEDIA_ROOT="$work/media" DATABASE_URL="${DATABASE_URL:-sqlite:///$work/db.sqlite3}"
 export WAGTAILAPI_BASE_URL="http://127.0.0.1:$port"
 manage() { .venv/bin/python manage.py "$@"; }
-manage migrate --noinput >/dev/null
-manage load_demo_content >/dev/null
+# A fresh database: the demo site from its snapshot (built and kept if there is none yet).
+manage load_demo_content --from-snapshot >/dev/null
 manage shell -v0 -c "
 from django.contrib.auth.models import Group, User
 user, _ = User.objects.get_or_create(username='api-check-moderator')

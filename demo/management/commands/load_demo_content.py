@@ -15,8 +15,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 from django.utils.translation import get_language_info
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -36,7 +37,7 @@ from wagtail_localize.models import TranslationSource
 from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from contact.models import ContactPage, FormField
 from core.models import StandardPage
-from demo import content, translations
+from demo import content, snapshot, translations
 from demo.flyer import FLYER_LANGUAGES, build_cover_png, build_flyer_pdf, flyer_languages
 from easy_language.models import EasyLanguagePage
 from home.models import HomePage
@@ -102,8 +103,38 @@ class Command(BaseCommand):
             action="store_true",
             help="Also bring existing demo records back to the seed texts (new revisions).",
         )
+        parser.add_argument(
+            "--from-snapshot",
+            action="store_true",
+            help=(
+                "For a fresh, migrated database only (throwaway sites of the checks): restore "
+                "the snapshot of the demo site this code built before (the database and the "
+                "media folder are replaced), or build it and keep one."
+            ),
+        )
 
     def handle(self, *args, **options):
+        if options["from_snapshot"]:
+            if not self.database_is_fresh():
+                raise CommandError("--from-snapshot replaces the database: it must be fresh.")
+
+            def build() -> None:
+                call_command("migrate", interactive=False, verbosity=0)
+                self.load(options)
+
+            if snapshot.load_into_fresh_database(build):
+                self.stdout.write(self.style.SUCCESS("Demo content restored from its snapshot."))
+            return
+        self.load(options)
+
+    @staticmethod
+    def database_is_fresh() -> bool:
+        """Not migrated yet, or holding no page below Wagtail's initial welcome page."""
+        if Page._meta.db_table not in connection.introspection.table_names():
+            return True
+        return not Page.objects.filter(depth__gt=2).exists()
+
+    def load(self, options: dict) -> None:
         self.update = options["update"]
         self.created: list[str] = []
         self.updated: list[str] = []

@@ -1,24 +1,25 @@
-"""The demo site every test reads: built once per database, then cloned.
+"""A snapshot of the demo site, kept per database engine and restored in seconds.
 
-Building it (the migrations, then ``load_demo_content``) takes about two minutes; cloning
-a copy takes a second or two. The first session on a database engine builds the site in
-its test database and keeps a copy named by a fingerprint of everything that shapes it
-(the apps' code and migrations, the translations, the dependencies): on SQLite a copy of
-the database file, on PostgreSQL a template database on the same server, each with a copy
-of the media folder. Every later session, and every pytest-xdist worker of this one,
-starts from a clone. A change that could change the demo site changes the fingerprint,
-and the next session builds it anew; copies of other fingerprints beyond the last few are
-removed.
+Building the demo site (the migrations, then ``load_demo_content``) takes about two
+minutes; restoring a copy takes a second or two. The first build on an engine (a test
+session's, or ``load_demo_content --from-snapshot`` on a fresh database) keeps a copy
+named by a fingerprint of everything that shapes it (the apps' code and migrations, the
+translations, the dependencies): on SQLite a copy of the database file, on PostgreSQL a
+template database on the same server, each with a copy of the media folder. Every later
+test session, pytest-xdist worker and throwaway site of the checks (schemathesis,
+Lighthouse, the load check) starts from a clone. A change that could change the demo
+site changes the fingerprint, and the next build keeps a new copy; copies of other
+fingerprints beyond the last few are removed.
 
-Workers of one session (and sessions in other checkouts) take a file lock around the
-build and the clone, so one builds while the others wait for its copy.
+Whoever builds or clones holds a file lock, so one builds while the others wait for its
+copy (two xdist workers, or sessions in two checkouts).
 """
 
 import fcntl
 import hashlib
 import io
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from django.core.management import call_command
 from django.db import connections
 
 ROOT = Path(__file__).resolve().parents[1]
-STORE = ROOT / "build" / "test-demo"
+STORE = ROOT / "build" / "demo-snapshots"
 KEEP = 3  # copies of other fingerprints kept (other branches, other checkouts)
 # Beside the apps (every folder with an apps.py): what shapes the demo site's data.
 SHAPING = ["migraup", "locale", "pyproject.toml"]
@@ -89,16 +90,16 @@ def _copy_exists(copy: str) -> bool:
     return (folder / "db.sqlite3").exists()
 
 
-def _keep_copy(copy: str, test_database: str) -> None:
-    """Copy the freshly built test database and media folder into the store."""
+def _keep_copy(copy: str, database: str) -> None:
+    """Copy the freshly built database and media folder into the store."""
     folder = STORE / copy
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     if connections["default"].vendor == "postgresql":
-        _postgres_clone(test_database, template_name(copy))
+        _postgres_clone(database, template_name(copy))
     else:
         connections.close_all()
-        shutil.copyfile(test_database, folder / "db.sqlite3")
+        shutil.copyfile(database, folder / "db.sqlite3")
     shutil.copytree(settings.MEDIA_ROOT, folder / "media")
     (folder / "complete").touch()
     _prune(copy)
@@ -118,18 +119,21 @@ def _prune(current: str) -> None:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{template_name(stale.name)}"')
 
 
-def _restore_copy(copy: str, test_database: str) -> None:
+def _restore_copy(copy: str, database: str) -> None:
     folder = STORE / copy
     if connections["default"].vendor == "postgresql":
-        _postgres_clone(template_name(copy), test_database)
+        _postgres_clone(template_name(copy), database)
     else:
-        shutil.copyfile(folder / "db.sqlite3", test_database)
+        connections.close_all()
+        for sidecar in ("-journal", "-wal", "-shm"):  # would be replayed onto the copy
+            Path(database + sidecar).unlink(missing_ok=True)
+        shutil.copyfile(folder / "db.sqlite3", database)
     shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
     folder.touch()  # the most recently used copies are the ones kept
 
 
-def setup_demo_database(verbosity: int) -> list:
-    """Create this session's test database holding the demo site; returns what
+def setup_test_database(verbosity: int) -> list:
+    """Create this test session's database holding the demo site; returns what
     ``teardown_databases`` needs."""
     from django.test.utils import setup_databases
 
@@ -150,3 +154,19 @@ def setup_demo_database(verbosity: int) -> list:
         _restore_copy(copy, test_database)
     # keepdb: the clone is the test database; the migrations find nothing left to do.
     return setup_databases(keepdb=True, **options)
+
+
+def load_into_fresh_database(build: Callable[[], None]) -> bool:
+    """The demo site in the configured database, which holds nothing but the migrations:
+    restored from the snapshot of this code, or built with ``build`` and then kept.
+    Returns True when it was restored."""
+    connection = connections["default"]
+    database = connection.settings_dict["NAME"]
+    copy = fingerprint(connection.vendor)
+    with locked():
+        if _copy_exists(copy):
+            _restore_copy(copy, str(database))
+            return True
+        build()
+        _keep_copy(copy, str(database))
+        return False
