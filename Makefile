@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install checks-tools run serve worker test browser opensearch opensearch-stop test-search-engine test-api-schema test-load lighthouse lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install checks-tools run serve worker test system-packages opensearch opensearch-stop test-search-engine test-api-schema test-load lighthouse lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,12 +63,19 @@ test: $(STAMP) $(CHECKS)
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-# The browser tests drive Debian's Chromium (Playwright never downloads a browser); DejaVu
-# has the Arabic glyphs. Needs root; .ci/run calls it before `make test`.
-browser:
-	@test -x /usr/bin/chromium || { \
-		apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+# What `make test` needs from Debian (needs root; run once): Chromium and the DejaVu fonts
+# (Arabic glyphs) for the browser tests, which drive it through Playwright (Playwright never
+# downloads a browser), a Java runtime for the Nu HTML Checker, and npm for the checkers.
+# Installs only what is missing; .ci/run calls it before `make test`.
+system-packages:
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # A real OpenSearch node on 127.0.0.1:$(OPENSEARCH_PORT), one JVM built from Maven Central
 # (tools/opensearch); use it with SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT).

@@ -32,10 +32,9 @@ else:
     CACHES["default"]["KEY_PREFIX"] = "migraup-test"  # noqa: F405
     # Each pytest-xdist worker its own Redis database: emptying the cache before each test
     # (FLUSHDB) must not empty another worker's in the middle of its test.
-    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    CACHES["default"]["LOCATION"] = re.sub(  # noqa: F405
-        r"(/\d+)?$", f"/{int(_worker[2:]) + 1}", REDIS_URL.rstrip("/"), count=1  # noqa: F405
-    )
+    _database = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:]) + 1
+    _server = REDIS_URL.rstrip("/")  # noqa: F405
+    CACHES["default"]["LOCATION"] = re.sub(r"(/\d+)?$", f"/{_database}", _server, count=1)  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 # On SQLite the test database is a file rather than Django's shared in-memory database, so the

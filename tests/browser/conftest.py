@@ -62,7 +62,7 @@ def browser(site_url):
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"The browser tests need Debian's Chromium at {CHROMIUM} "
-            "(apt-get install chromium, or `make browser`; or set CHROMIUM=/path/to/chromium)."
+            "(`sudo make system-packages` installs it; or set CHROMIUM=/path/to/chromium)."
         )
     # Playwright's sync API keeps an event loop running in this thread; Django's guard
     # against ORM calls from async code would refuse the tests' plain, sequential queries.

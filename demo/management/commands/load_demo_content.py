@@ -418,7 +418,7 @@ class Command(BaseCommand):
         if missing:
             self.stdout.write(
                 f"  the flyer in {', '.join(sorted(missing))} needs DejaVu Sans "
-                f"(Debian: fonts-dejavu-core, `make browser`): left out"
+                f"(Debian: fonts-dejavu-core, `make system-packages`): left out"
             )
         cover = self.ensure_file(
             get_image_model(), spec["cover_title"], "titelseite-flyer-via.png", build_cover_png()
