@@ -19,8 +19,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from search.text import query_words
-from search.views import MAX_QUERY_LENGTH
+from multilingual.stemming import MAX_QUERY_LENGTH, query_words
 
 # Far beyond any listing of this site; larger offsets overflow SQLite's integers.
 MAX_OFFSET = 100_000

@@ -11,9 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from api.fields import PageLinkField
-from core.cache import QueryParameters, one_of
-from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
+from delivery.cache import QueryParameters, one_of
+from delivery.lookups import localized_pages, public
 
 
 class ArchiveIndexPage(IndexPage):

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Locale
 
-from core.lookups import public
 from core.models import StandardPage
+from delivery.lookups import public
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from api.fields import TranslationsField
-from core.lookups import public, restricted_sections
-from search.text import page_stems
+from delivery.lookups import public, restricted_sections
+from multilingual.stemming import page_stems
 
 from .blocks import BodyBlock
 

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 
 from core.legal import missing_required_pages
-from core.translation_status import translation_overview
+from multilingual.translation_status import translation_overview
 
 
 @hooks.register("before_serve_page")

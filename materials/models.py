@@ -26,13 +26,13 @@ from api.fields import (
     MaterialLanguagesField,
     PageLinkField,
 )
-from core.cache import QueryParameters, one_of
-from core.languages import language_info
-from core.lookups import localized_pages, public
 from core.models import BasePage, IndexPage
+from delivery.cache import QueryParameters, one_of
+from delivery.lookups import localized_pages, public
+from multilingual.languages import language_info
 
+from .pdf_text import document_key, extract_text, page_count
 from .qr import qr_code_data_uri
-from .text import document_key, extract_text, page_count
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

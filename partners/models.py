@@ -10,9 +10,9 @@ from wagtail.search import index
 
 from api.fields import ImageField, ProjectRolesField
 from core.blocks import RICH_TEXT_FEATURES
-from core.lookups import private_pages
 from core.models import BasePage, IndexPage
 from core.seo import organization_json_ld
+from delivery.lookups import private_pages
 
 
 class PartnerIndexPage(IndexPage):

@@ -18,8 +18,8 @@ from api.fields import (
     TextField,
 )
 from core.blocks import ItemListBlock
-from core.lookups import public, translations_in
 from core.models import BasePage, IndexPage
+from delivery.lookups import public, translations_in
 
 
 class ProjectIndexPage(IndexPage):

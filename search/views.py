@@ -19,21 +19,25 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from archive.models import ArchiveEntryPage
-from core.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_parameters
-from core.languages import language_info
-from core.lookups import active_locale, locale_by_id, public
-from core.views import RETRY_AFTER_SECONDS
+from delivery.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_parameters
+from delivery.lookups import active_locale, locale_by_id, public
 from materials.models import MaterialPage
+from multilingual.languages import language_info
+from multilingual.stemming import (
+    MAX_QUERY_LENGTH,
+    language_query,
+    query_words,
+    searchable_text,
+)
 from networks.models import NetworkPage
+from operations.errors import RETRY_AFTER_SECONDS
 from partners.models import PartnerPage
 from projects.models import ProjectPage
 
 from .backends import SearchUnavailable
 from .highlight import snippet
 from .ranking import TitleFirstResults
-from .text import language_query, query_words, searchable_text
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 # Hits in other languages: one per page, the best ELSEWHERE_SHOWN of the first ELSEWHERE_HITS.
 ELSEWHERE_HITS = 60

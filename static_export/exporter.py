@@ -46,10 +46,10 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from core.media_views import public_media_file
 from materials.qr import qr_code_data_uri
+from operations.media import public_media_file
 
-from . import texts
+from . import notes
 
 # `make checks-tools` installs Pagefind here (tools/browser-checks/package.json).
 DEFAULT_PAGEFIND = Path(settings.BASE_DIR) / "tools/browser-checks/node_modules/.bin/pagefind"
@@ -447,14 +447,14 @@ class StaticSiteExporter:
         """Instead of a form that has nowhere to post: what the archive can still offer."""
         from partners.models import PartnerIndexPage
 
-        note = escape(texts.text(texts.CONTACT_NOTE, language))
+        note = escape(notes.text(notes.CONTACT_NOTE, language))
         partners = (
             PartnerIndexPage.objects.live().public().filter(locale__language_code=language).first()
         )
         addresses = ""
         if partners is not None and partners.get_url_parts() is not None:
             addresses = (
-                f" {escape(texts.text(texts.CONTACT_ADDRESSES, language))} "
+                f" {escape(notes.text(notes.CONTACT_ADDRESSES, language))} "
                 f'<a href="{escape(partners.get_url_parts()[2])}">{escape(partners.title)}</a>.'
             )
         return f'<p class="notice" role="note">{note}{addresses}</p>'
@@ -464,7 +464,7 @@ class StaticSiteExporter:
         server. Loaded as classic scripts, not modules: Pagefind then finds its bundle from
         the script's own URL, and result links start from the folder holding pagefind/, so
         the copy works under any base path."""
-        needs_script = escape(texts.text(texts.SEARCH_NEEDS_SCRIPT, language))
+        needs_script = escape(notes.text(notes.SEARCH_NEEDS_SCRIPT, language))
         search = (
             '<div class="static-search" data-static-search>\n'
             "        <pagefind-input></pagefind-input>\n"

@@ -24,8 +24,8 @@ from django.urls import resolve
 from django.utils import translation
 from wagtail.models import Page
 
-from core import routing
-from core.cache import AnonymousPageCacheMiddleware
+from delivery import routing
+from delivery.cache import AnonymousPageCacheMiddleware
 from home.models import HomePage
 from projects.models import ProjectIndexPage, ProjectPage
 from tests.page_types import LANGUAGES, OTHER_URLS, PAGES, expected_status, url_of
@@ -94,7 +94,7 @@ def test_a_page_cache_hit_makes_no_query(django_assert_max_num_queries):
 
 
 def routes(url: str, language: str) -> tuple:
-    """(Wagtail's route, core.routing's route) of the URL, each as (page id, type, args)."""
+    """(Wagtail's route, delivery.routing's route) of the URL, each as (page id, type, args)."""
     found = []
     with translation.override(language):
         path = resolve(url.split("?")[0]).args[0]

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from easy_language.lookups import easy_version
+from easy_language.versions import easy_version
 
 register = template.Library()
 

@@ -23,7 +23,7 @@ def logging_config(log_format: str) -> dict:
         "disable_existing_loggers": False,
         "formatters": {
             "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-            "json": {"()": "core.logging.JSONFormatter"},
+            "json": {"()": "operations.logging.JSONFormatter"},
         },
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
         "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},

@@ -23,7 +23,7 @@ STORAGES = {
 if not REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantFileBasedCache",
+            "BACKEND": "operations.cache_backends.TolerantFileBasedCache",
             "LOCATION": tempfile.mkdtemp(prefix="migraup-cache-"),
         }
     }

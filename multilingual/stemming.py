@@ -27,6 +27,8 @@ SNOWBALL_LANGUAGES = {
 WORD = re.compile(r"\w+")
 # Enough words for any real query; longer input is cut, not refused.
 MAX_QUERY_WORDS = 12
+# The characters of a query that are read (the search page's and the API's ?search=).
+MAX_QUERY_LENGTH = 200
 
 
 # A Snowball stemmer keeps the word it works on in its own attributes, so two threads sharing

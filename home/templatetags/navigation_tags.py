@@ -1,4 +1,7 @@
-"""Navigation, breadcrumbs, footer and language links, all derived from the page tree."""
+"""The site's chrome: navigation, breadcrumbs, footer and language links, all derived
+from the page tree. Here, with the home page, because they combine every part of the
+site: the content base, the partners in the footer, the versions in Einfache Sprache in
+the language switcher."""
 
 from django import template
 from django.conf import settings
@@ -6,12 +9,16 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page
 
-from core import lookups, seo
-from core.alternates import language_alternates, live_translations
-from core.cache import cached
+from core import seo
 from core.legal import required_pages
 from core.models import StandardPage
-from core.translation_status import reader_status
+from delivery import lookups
+from delivery.cache import cached
+from delivery.memo import memoized
+from easy_language.versions import easy_version, full_page
+from multilingual.alternates import language_alternates, live_translations
+from multilingual.translation_status import reader_status
+from partners.models import PartnerPage
 
 register = template.Library()
 
@@ -19,11 +26,12 @@ register = template.Library()
 def get_home_page(request: HttpRequest) -> Page | None:
     """The site's home page in the active language (or the source home if untranslated).
 
-    Menu and language switcher both need it; it comes from the shared cache (core/lookups.py).
+    Menu and language switcher both need it; it comes from the shared lookups, once per
+    request and language.
     """
-    if not hasattr(request, "_migraup_home"):
-        request._migraup_home = lookups.localized_home(request)
-    return request._migraup_home
+    return memoized(
+        ("localized-home", translation.get_language()), lambda: lookups.localized_home(request)
+    )
 
 
 def page_links(request: HttpRequest, pages) -> list[dict]:
@@ -68,14 +76,12 @@ def breadcrumbs(context) -> dict:
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    # The same trail as the breadcrumbs' JSON-LD, fetched once (or set by core/routing.py).
+    # The same trail as the breadcrumbs' JSON-LD, fetched once (or found by routing).
     return {"ancestors": seo.breadcrumb_ancestors(page), "page": page}
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context) -> dict:
-    from partners.models import PartnerPage
-
     request = context["request"]
     locale = lookups.active_locale()
 
@@ -97,9 +103,7 @@ def site_footer(context) -> dict:
 def language_switcher(context) -> dict:
     """Links to the same page in every language; to that language's home if untranslated.
     With the page's version in Einfache Sprache after German, where it has one; on that
-    version, the languages lead to the page it simplifies (easy_language/lookups.py)."""
-    from easy_language.lookups import easy_version, full_page
-
+    version, the languages lead to the page it simplifies."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
@@ -107,7 +111,7 @@ def language_switcher(context) -> dict:
     translations = {}
     easy = easy_version(page, request)
     if page is not None and getattr(page, "pk", None):
-        # The hreflang links use the same list (core/alternates.py).
+        # The hreflang links use the same list.
         translated = full_page(page) or page
         translations = {p.locale.language_code: p for p in live_translations(translated)}
     homes = {}
@@ -143,7 +147,7 @@ def language_switcher(context) -> dict:
 @register.inclusion_tag("components/translation_note.html", takes_context=True)
 def translation_note(context) -> dict:
     """On a translated page: when it was translated from German, and whether the German
-    original changed since (from wagtail-localize's records, core/translation_status.py)."""
+    original changed since (from wagtail-localize's records)."""
     page = context.get("page")
     status = reader_status(page) if isinstance(page, Page) else None
     return {"status": status, "request": context["request"]}

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from core import lookups
-from core.cache import cached
+from delivery import lookups
+from delivery.cache import cached
+from delivery.memo import memoized
 
 from .models import EasyLanguagePage
 
@@ -47,10 +48,10 @@ def _build(request: HttpRequest) -> dict[str, dict]:
 def easy_versions(request: HttpRequest) -> dict[str, dict]:
     """Translation key of a page → URL and title of its German version in Einfache
     Sprache (live, public, below a live page)."""
-    if not hasattr(request, "_easy_versions"):
-        host = request.get_host()
-        request._easy_versions = cached(lambda: _build(request), "easy-language", host)
-    return request._easy_versions
+    host = request.get_host()
+    return memoized(
+        ("easy-versions", host), lambda: cached(lambda: _build(request), "easy-language", host)
+    )
 
 
 def full_page(page: Page) -> Page | None:

@@ -4,18 +4,15 @@ On each request Wagtail asks the database for the Site of the host, the Locale o
 language (again for every ``page.localized``), the home page in that language, and every
 page view restriction (for each ``.public()`` listing and for the page itself). They are the
 same few rows for every reader and change only when an editor changes content, which
-starts a new page-cache generation (core/cache.py): kept under that generation, they are
-never stale. Within one reader's request each is read from the cache once
-(``SharedLookupsMiddleware`` in core/routing.py opens the per-request memo), and only when
-something asks for it: error pages and views that need no page make no lookup at all.
+starts a new generation of the page cache: kept under that generation, they are never
+stale. Within one reader's request each is read from the cache once (the per-request
+memo), and only when something asks for it: error pages and views that need no page make
+no lookup at all.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.conf import settings
 from django.db.models import Q
@@ -27,29 +24,9 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
 
-from core.cache import cached
-
-T = TypeVar("T")
-_request_memo: ContextVar[dict | None] = ContextVar("migraup_lookups", default=None)
-
-
-@contextmanager
-def request_memo() -> Iterator[None]:
-    """Within this block each lookup reads the cache once (a reader's request)."""
-    token = _request_memo.set({})
-    try:
-        yield
-    finally:
-        _request_memo.reset(token)
-
-
-def _memoized(name: tuple, build: Callable[[], T]) -> T:
-    memo = _request_memo.get()
-    if memo is None:
-        return build()
-    if name not in memo:
-        memo[name] = build()
-    return memo[name]
+from delivery import wagtail_private
+from delivery.cache import cached
+from delivery.memo import live_translations_key, memoized, prime
 
 
 @dataclass
@@ -58,6 +35,13 @@ class Homes:
 
     root: Page  # the Site's root page: the home page in the source language
     live: dict[str, Page]  # language code → live translation, the root included if live
+
+    def prime_translations(self) -> None:
+        """The language links and hreflang alternates of each home page (its live
+        translations, in tree order) for this request: known here without a query."""
+        live = list(self.live.values())
+        for page in {self.root.pk: self.root, **{p.pk: p for p in live}}.values():
+            prime(live_translations_key(page.pk), live)
 
     def localized(self, language_code: str) -> Page:
         """What Wagtail routes from: ``site.root_page.localized.specific``."""
@@ -77,14 +61,11 @@ class SharedRows:
 def _build_homes(root_id: int, locales: dict[int, Locale]) -> Homes:
     root = Page.objects.get(pk=root_id)
     pages = list(root.get_translations(inclusive=True).specific().order_by("path"))
-    live = [page for page in pages if page.live]
     for page in pages:
         page.locale = locales[page.locale_id]
-        # The language links and hreflang alternates of a home page (core/alternates.py).
-        page._live_translations = live
     return Homes(
         root=next(page for page in pages if page.pk == root_id),
-        live={page.locale.language_code: page for page in live},
+        live={page.locale.language_code: page for page in pages if page.live},
     )
 
 
@@ -99,25 +80,35 @@ def _build_shared_rows() -> SharedRows:
     )
 
 
+def _read_shared_rows() -> SharedRows:
+    rows = cached(_build_shared_rows, "shared-rows")
+    for homes in rows.homes.values():
+        homes.prime_translations()
+    return rows
+
+
 def shared_rows() -> SharedRows:
-    return _memoized(("rows",), lambda: cached(_build_shared_rows, "shared-rows"))
+    return memoized(("shared-rows",), _read_shared_rows)
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
     """``Site.find_for_request()``, cached per host and port (as Wagtail matches them), and
     kept where Wagtail looks for it first, so its own lookups (``get_url``) need no query."""
-    if not hasattr(request, "_wagtail_site"):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
+    site = wagtail_private.known_site(request)
+    if site is not wagtail_private.UNKNOWN:
+        return site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
 
-        def build() -> Site | None:
-            try:
-                return get_site_for_hostname(hostname, port)
-            except Site.DoesNotExist:
-                return None
+    def build() -> Site | None:
+        try:
+            return get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
 
-        request._wagtail_site = cached(build, "site", hostname, port)
-    return request._wagtail_site
+    site = cached(build, "site", hostname, port)
+    wagtail_private.set_site(request, site)
+    return site
 
 
 def homes_of(site: Site) -> Homes:
@@ -125,6 +116,7 @@ def homes_of(site: Site) -> Homes:
     homes = rows.homes.get(site.root_page_id)
     if homes is None:  # only while a new site is being saved: then not cached
         homes = _build_homes(site.root_page_id, {locale.pk: locale for locale in rows.locales})
+        homes.prime_translations()
     return homes
 
 

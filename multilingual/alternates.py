@@ -5,7 +5,8 @@ from collections.abc import Callable
 from django.conf import settings
 from wagtail.models import Page
 
-from core.lookups import is_public
+from delivery.lookups import is_public
+from delivery.memo import live_translations_key, memoized
 
 
 def live_translations(page: Page) -> list[Page]:
@@ -13,15 +14,15 @@ def live_translations(page: Page) -> list[Page]:
 
     A translation with a view restriction (on it or an ancestor) is left out: it is no
     alternate a search engine or a reader should be sent to. The page itself stays, whatever
-    its own restriction: whoever sees it may see it. Fetched once per page object: the
-    language switcher, the hreflang links and the translation note all need them (the
-    shared lookups set them on the cached home pages); the restrictions come from the
+    its own restriction: whoever sees it may see it. Fetched once per request: the language
+    switcher, the hreflang links and the translation note all need them (the shared
+    lookups put those of the home pages in the memo); the restrictions come from the
     shared lookups too, which a new or removed restriction purges."""
-    if not hasattr(page, "_live_translations"):
-        page._live_translations = list(
-            page.get_translations(inclusive=True).live().select_related("locale")
-        )
-    return [p for p in page._live_translations if p.pk == page.pk or is_public(p)]
+    translations = memoized(
+        live_translations_key(page.pk),
+        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+    )
+    return [p for p in translations if p.pk == page.pk or is_public(p)]
 
 
 def language_alternates(page: Page, url_for: Callable[[Page], str]) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """The server error pages: 503 while the database is unreachable, 500 for anything else.
 
-Django calls handler500 inside the ``except`` block that caught the exception
-(django/core/handlers/exception.py), so sys.exc_info() tells the two apart. Both pages are
+Django calls handler500 inside the ``except`` block that caught the exception (its
+``response_for_exception``), so sys.exc_info() tells the two apart. Both pages are
 rendered without the request: no context processor, menu or setting may touch the database
 that has just failed.
 """
@@ -14,9 +14,6 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.views.decorators.http import require_safe
-
-from core.cache import reads_query_parameters
 
 logger = logging.getLogger(__name__)
 
@@ -73,19 +70,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # A shared cache must not keep serving the error after the fault is gone.
     response["Cache-Control"] = "no-store"
     return response
-
-
-@reads_query_parameters()
-@require_safe
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Crawlers may read every public page and the search page itself; the admin and
-    search results (an endless space of thin pages) stay out, and the sitemap lists every
-    page in every language."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        # "?" is literal in robots.txt: this covers /de/search/?q=… but not /de/search/.
-        *(f"Disallow: /{code}/search/?" for code, _name in settings.LANGUAGES),
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from wagtail.admin.forms.auth import PasswordResetForm
 
-from core import ratelimit
+from operations import ratelimit
 
 logger = logging.getLogger(__name__)
 

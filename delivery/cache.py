@@ -33,7 +33,7 @@ from django.http import HttpRequest, HttpResponseBase, QueryDict
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.cache_backends import CACHE_ERRORS, failure_name, failures_raised
+from operations.cache_backends import CACHE_ERRORS, failure_name, failures_raised
 
 logger = logging.getLogger("migraup.cache")
 
@@ -160,7 +160,7 @@ def declared_query_parameters(
     # Imported here: models import this module, and these need the models.
     from wagtail import views as wagtail_views
 
-    from core.routing import route_of_view
+    from delivery.routing import route_of_view
 
     if view_func is wagtail_views.serve:
         route = route_of_view(request, view_args, view_kwargs)

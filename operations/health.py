@@ -24,7 +24,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 from wagtail.search.backends import get_search_backend
 
-from core.cache_backends import CACHE_ERRORS, failures_raised
+from operations.cache_backends import CACHE_ERRORS, failures_raised
 
 logger = logging.getLogger("migraup.health")
 

@@ -77,6 +77,8 @@ def login_locked(
 ) -> HttpResponse:
     """django-axes' answer to a locked-out login: the admin's sign-in look, status 429."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    response = render(request, "core/login_locked.html", {"cooloff_minutes": minutes}, status=429)
+    response = render(
+        request, "operations/login_locked.html", {"cooloff_minutes": minutes}, status=429
+    )
     response["Retry-After"] = str(minutes * 60)
     return response

@@ -14,8 +14,8 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationLog
 
-from core.alternates import live_translations
-from core.lookups import locale_by_id
+from delivery.lookups import locale_by_id
+from multilingual.alternates import live_translations
 
 
 @dataclass(frozen=True)

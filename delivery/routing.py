@@ -1,12 +1,12 @@
-"""Page routing for readers with the shared lookups (core/lookups.py) and one query per path.
+"""Page routing for readers with the shared lookups and one query per path.
 
 Wagtail's ``Page.route_for_request`` queries the Site, the active Locale, the home page in
 the reader's language and its specific fields, then, level by level, each child by slug and
 its specific fields: 8 queries for /en/projects/migrapower/. Here the Site, locales and
 home pages come from the cache and the pages of the path from one query, plus one for the
 page's specific fields; the page's locale and its breadcrumb trail come along. Wagtail
-reads both results from the request (``request._wagtail_site`` and
-``request._wagtail_route_for_request``, set before its view runs), so its serving, hooks
+reads both results from the request, where they are put before its view runs (Wagtail's
+private attributes, written only by ``delivery.wagtail_private``), so its serving, hooks
 and view restrictions work as always. A page type with routing of its own (say
 ``RoutablePageMixin``) is handed the rest of the path, as Wagtail would.
 """
@@ -19,7 +19,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from core import lookups
+from delivery import lookups, wagtail_private
+from delivery.memo import breadcrumbs_key, prime, request_memo
 
 
 def routes_by_slug(model: type[Page] | None) -> bool:
@@ -46,7 +47,7 @@ def route(page: Page, request: HttpRequest, components: list[str]) -> RouteResul
         child = candidates.get((parent.path, slug))
         if child is None:
             raise Http404
-        child._cached_parent_obj = parent
+        wagtail_private.set_parent(child, parent)
         rest = components[index + 1 :]
         if rest and routes_by_slug(child.specific_class):
             ancestors.append(child)
@@ -55,10 +56,11 @@ def route(page: Page, request: HttpRequest, components: list[str]) -> RouteResul
         specific.locale = lookups.locale_by_id(specific.locale_id)
         if page.depth <= 2:
             # The trail from the language's home page: the breadcrumbs and their JSON-LD
-            # (core/seo.py) need no query of their own.
-            specific._breadcrumb_ancestors = [
-                ancestor for ancestor in ancestors if ancestor.depth >= 2 and ancestor.live
-            ]
+            # need no query of their own.
+            prime(
+                breadcrumbs_key(specific.pk),
+                [ancestor for ancestor in ancestors if ancestor.depth >= 2 and ancestor.live],
+            )
         return specific.route(request, rest)
     raise Http404  # not reached: the loop returns at the last component
 
@@ -78,16 +80,19 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
 def route_of_view(request: HttpRequest, view_args: tuple, view_kwargs: dict) -> RouteResult | None:
     """The route of a request to Wagtail's page view, found once per request and kept where
     Wagtail looks for it (the page cache asks first, for the page type's query parameters)."""
-    if not hasattr(request, "_wagtail_route_for_request"):
+    route = wagtail_private.known_route(request)
+    if route is wagtail_private.UNKNOWN:
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        request._wagtail_route_for_request = route_for_request(request, path)
-    return request._wagtail_route_for_request
+        route = route_for_request(request, path)
+        wagtail_private.set_route(request, route)
+    return route
 
 
 class SharedLookupsMiddleware:
-    """Readers' requests (GET and HEAD outside the admin) read each shared lookup once, and
-    Wagtail's page view gets the Site and the route. The admin and every POST (which may
-    change content, and with it the lookups, midway) are left to Wagtail's own queries."""
+    """Readers' requests (GET and HEAD outside the admin) run inside the per-request memo,
+    so each shared lookup is read once, and Wagtail's page view gets the Site and the
+    route. The admin and every POST (which may change content, and with it the lookups,
+    midway) are left to Wagtail's own queries."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
@@ -99,7 +104,7 @@ class SharedLookupsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not self.is_reader_request(request):
             return self.get_response(request)
-        with lookups.request_memo():
+        with request_memo():
             return self.get_response(request)
 
     def process_view(

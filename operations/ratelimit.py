@@ -12,7 +12,7 @@ import time
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from core.cache_backends import CACHE_ERRORS
+from operations.cache_backends import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 
