@@ -17,10 +17,10 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.schemas.params import locale_filter_q
 
+from materials.api_fields import MaterialDict, material_dict
 from materials.models import LANGUAGE_CODES, MaterialPage, filter_materials
+from team.api_fields import ContactPersonSchema
 from team.models import TeamMember
-
-from .fields import ContactPersonSchema, MaterialDict, material_dict
 
 team_members_router = Router(tags=["team members"])
 READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]

@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from api.fields import PageLinkField
+from core.api_fields import PageLinkField
 from core.models import BasePage, IndexPage
 from delivery.cache import QueryParameters, one_of
 from delivery.lookups import localized_pages, public

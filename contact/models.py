@@ -16,9 +16,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
-from api.fields import TranslationsField
 from contact import ratelimit
 from contact.forms import ContactFormBuilder
+from core.api_fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import SharingMixin
 from delivery.lookups import restricted_sections

@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from api.fields import TranslationsField
+from core.api_fields import TranslationsField
 from delivery.lookups import public, restricted_sections
 from multilingual.stemming import page_stems
 

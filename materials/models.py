@@ -19,18 +19,13 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import (
-    ImageField,
-    MaterialDocumentField,
-    MaterialFilesField,
-    MaterialLanguagesField,
-    PageLinkField,
-)
+from core.api_fields import ImageField, PageLinkField
 from core.models import BasePage, IndexPage
 from delivery.cache import QueryParameters, one_of
 from delivery.lookups import localized_pages, public
 from multilingual.languages import language_info
 
+from .api_fields import MaterialDocumentField, MaterialFilesField, MaterialLanguagesField
 from .pdf_text import document_key, extract_text, page_count
 from .qr import qr_code_data_uri
 

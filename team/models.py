@@ -8,7 +8,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from api.fields import ImageField
+from core.api_fields import ImageField
 
 
 class TeamMember(TranslatableMixin, index.Indexed, models.Model):

@@ -1,17 +1,17 @@
-"""How the API shows documents, images, related pages and people.
+"""How the API shows what every page type may have: documents, images, links to other
+pages, translations, lists of items and computed texts.
 
 Wagtail's API v3 types an ``APIField(serializer=…)`` from the return annotation of the
 serializer's ``to_representation``, so each field here returns a TypedDict: the OpenAPI
 schema then names every key. Fields that need the whole page use ``source="*"``.
 URLs are absolute, built on WAGTAILAPI_BASE_URL, because other systems use them as they are.
+The fields of one page type live in its own app, next to its models.
 """
 
 from collections.abc import Iterable
 from typing import Any
 
 from django.urls import reverse
-from django.utils import translation
-from ninja import Schema
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
 from wagtail.api.utils import get_full_url
@@ -58,18 +58,6 @@ class PageLinkDict(TypedDict):
     detail_url: str
 
 
-class OrganisationDict(TypedDict):
-    role: str
-    role_label: str
-    partner: PageLinkDict
-
-
-class ProjectRoleDict(TypedDict):
-    role: str
-    role_label: str
-    project: PageLinkDict
-
-
 class ListItemDict(TypedDict):
     title: str
     text: str
@@ -79,22 +67,6 @@ class ItemListDict(TypedDict):
     title: str
     intro: str
     items: list[ListItemDict]
-
-
-class MaterialFileDict(TypedDict):
-    language: str
-    language_name: str
-    document: DocumentDict
-    page_count: int | None
-
-
-class MaterialDict(TypedDict):
-    page: PageLinkDict
-    kind: str
-    languages: list[str]
-    year: int | None
-    files: list[MaterialFileDict]
-    document: DocumentDict | None
 
 
 def document_dict(document: AbstractDocument) -> DocumentDict:
@@ -149,32 +121,6 @@ def page_link(page: Page) -> PageLinkDict:
     )
 
 
-def material_file_dict(file: Any) -> MaterialFileDict:
-    return MaterialFileDict(
-        language=file.language,
-        language_name=file.language_info["name_local"],
-        document=document_dict(file.document),
-        page_count=file.page_count,
-    )
-
-
-def material_document(material: Any) -> DocumentDict | None:
-    """The file in the page's language, else the German one, else the first."""
-    file = material.file_for(material.locale.language_code)
-    return document_dict(file.document) if file else None
-
-
-def material_dict(material: Any) -> MaterialDict:
-    return MaterialDict(
-        page=page_link(material),
-        kind=material.kind,
-        languages=material.languages,
-        year=material.year,
-        files=[material_file_dict(file) for file in material.bundle],
-        document=material_document(material),
-    )
-
-
 class TextField(Field):
     """A text computed by the model, e.g. a project's period “2017–2019”."""
 
@@ -201,38 +147,6 @@ class PageLinkField(Field):
 
     def to_representation(self, page: Page) -> PageLinkDict:
         return page_link(page.specific_deferred)
-
-
-class ContactPersonSchema(Schema):
-    """A person readers can contact: a project's contact, and /api/v3/team-members/.
-
-    Named apart from Wagtail's own TeamMemberSchema of the snippets router (token only).
-    """
-
-    id: int
-    locale: str
-    name: str
-    role: str
-    organisation: str
-    phone: str
-    email: str
-    photo: ImageDict | None = None
-
-    # Resolvers also run when a page's schema validates an already built member
-    # (TeamMemberField), whose locale is then a code and whose photo a dict.
-    @staticmethod
-    def resolve_locale(member: Any) -> str:
-        return getattr(member.locale, "language_code", member.locale)
-
-    @staticmethod
-    def resolve_photo(member: Any) -> ImageDict | None:
-        photo = member.photo
-        return image_dict(photo) if isinstance(photo, AbstractImage) else photo
-
-
-class TeamMemberField(Field):
-    def to_representation(self, member: Any) -> ContactPersonSchema:
-        return ContactPersonSchema.from_orm(member)
 
 
 class WholePageField(Field):
@@ -265,61 +179,3 @@ class ItemListsField(Field):
             )
             for block in stream
         ]
-
-
-class OrganisationsField(WholePageField):
-    """A project's organisations with their roles, linked to the partner pages."""
-
-    def to_representation(self, page: Any) -> list[OrganisationDict]:
-        with translation.override(page.locale.language_code):
-            return [
-                OrganisationDict(
-                    role=organisation.role,
-                    role_label=str(organisation.get_role_display()),
-                    partner=page_link(organisation.partner),
-                )
-                for organisation in page.localized_organisations
-            ]
-
-
-class ProjectRolesField(WholePageField):
-    """A partner's projects and its role in each (derived from the projects)."""
-
-    def to_representation(self, page: Any) -> list[ProjectRoleDict]:
-        with translation.override(page.locale.language_code):
-            return [
-                ProjectRoleDict(
-                    role=role.role,
-                    role_label=str(role.get_role_display()),
-                    project=page_link(role.project),
-                )
-                for role in page.get_project_roles()
-            ]
-
-
-class MaterialFilesField(WholePageField):
-    """A material's files: one per language, each with its document and page count."""
-
-    def to_representation(self, page: Any) -> list[MaterialFileDict]:
-        return [material_file_dict(file) for file in page.bundle]
-
-
-class MaterialLanguagesField(WholePageField):
-    """The language codes a material's files exist in, in the editors' order."""
-
-    def to_representation(self, page: Any) -> list[str]:
-        return page.languages
-
-
-class MaterialDocumentField(WholePageField):
-    """The material's file in the page's language, else German, else the first."""
-
-    def to_representation(self, page: Any) -> DocumentDict | None:
-        return material_document(page)
-
-
-class DownloadsField(WholePageField):
-    """A project's materials, each with its file (derived from the materials library)."""
-
-    def to_representation(self, page: Any) -> list[MaterialDict]:
-        return [material_dict(material) for material in page.get_downloads()]
