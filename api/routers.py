@@ -75,7 +75,7 @@ def get_team_member(request: HttpRequest, member_id: int) -> TeamMember:
 
 materials_router = Router(tags=["materials"])
 FileLanguage = Literal[tuple(LANGUAGE_CODES)]  # type: ignore[valid-type]
-Kind = Literal[tuple(MaterialPage.Kind.values)]  # type: ignore[valid-type]
+MaterialTypeName = Literal[tuple(MaterialPage.MaterialType.values)]  # type: ignore[valid-type]
 
 
 class MaterialFilters(Schema):
@@ -83,7 +83,7 @@ class MaterialFilters(Schema):
     language: FileLanguage | None = Field(
         None, description="Only materials with a file in this language."
     )
-    kind: Kind | None = Field(None, description="Only materials of this kind.")
+    kind: MaterialTypeName | None = Field(None, description="Only materials of this kind.")
 
 
 @materials_router.get(

@@ -85,7 +85,7 @@ class ArchiveIndexPage(IndexPage):
 
 
 class ArchiveEntryPage(BasePage):
-    class Kind(models.TextChoices):
+    class EntryType(models.TextChoices):
         MILESTONE = "milestone", _("Milestone")
         PROJECT = "project", _("Project")
         NETWORK = "network", _("Network")
@@ -103,8 +103,8 @@ class ArchiveEntryPage(BasePage):
     kind = models.CharField(
         _("kind"),
         max_length=20,
-        choices=Kind.choices,
-        default=Kind.MILESTONE,
+        choices=EntryType.choices,
+        default=EntryType.MILESTONE,
         help_text=_("What the entry records; shown as its label in the archive."),
     )
     related_project = models.ForeignKey(

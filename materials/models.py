@@ -67,13 +67,16 @@ class MaterialIndexPage(IndexPage):
 
     def query_parameters(self) -> QueryParameters:
         """The filters get_context reads (the page cache keeps nothing else)."""
-        return {"kind": one_of(MaterialPage.Kind.values), "language": one_of(LANGUAGE_CODES)}
+        return {
+            "kind": one_of(MaterialPage.MaterialType.values),
+            "language": one_of(LANGUAGE_CODES),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Unknown kinds and languages are ignored rather than answered with an error.
         kind = request.GET.get("kind", "")
-        kind = kind if kind in MaterialPage.Kind.values else ""
+        kind = kind if kind in MaterialPage.MaterialType.values else ""
         language = request.GET.get("language", "")
         language = language if language in LANGUAGE_CODES else ""
         # Only the languages some material exists in, in the site's order.
@@ -90,7 +93,7 @@ class MaterialIndexPage(IndexPage):
             # Each filter's links keep the other filter.
             kind_links=[
                 {"label": label, "url": filter_url(base, value, language), "current": kind == value}
-                for value, label in [("", _("All")), *MaterialPage.Kind.choices]
+                for value, label in [("", _("All")), *MaterialPage.MaterialType.choices]
             ],
             language_links=[
                 {
@@ -158,7 +161,7 @@ class MaterialFilesPanel(InlinePanel):
 
 
 class MaterialPage(BasePage):
-    class Kind(models.TextChoices):
+    class MaterialType(models.TextChoices):
         FLYER = "flyer", _("Flyer")
         HANDOUT = "handout", _("Handout")
         REPORT = "report", _("Report")
@@ -177,8 +180,8 @@ class MaterialPage(BasePage):
     kind = models.CharField(
         _("kind"),
         max_length=20,
-        choices=Kind.choices,
-        default=Kind.FLYER,
+        choices=MaterialType.choices,
+        default=MaterialType.FLYER,
         help_text=_("The materials list can be filtered by it."),
     )
     year = models.PositiveSmallIntegerField(
