@@ -3,7 +3,7 @@
 Every cache key carries the current *generation*; publishing, unpublishing, moving or
 deleting a page, or changing a snippet, document, image, site, locale, view restriction or
 redirect starts a new generation, so no reader gets a stale page, menu or lookup
-(core/lookups.py) after an editor's change. The whole site is purged rather than single
+(the shared lookups) after an editor's change. The whole site is purged rather than single
 pages because every page shows the menu, the footer and the language links, which many
 changes touch.
 
@@ -55,7 +55,7 @@ CONTENT_APPS = {
 CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
-    # A page made private must leave the cache at once (and core/lookups.py caches them).
+    # A page made private must leave the cache at once (and the shared lookups cache them).
     "wagtailcore.pageviewrestriction",
     "wagtailimages.image",
 }
@@ -221,7 +221,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not self.timeout or not self.is_cacheable_request(request):
             return self.get_response(request)
-        # The backends of settings.CACHES miss rather than fail (core/cache_backends.py).
+        # The backends of settings.CACHES miss rather than fail (the tolerant cache backends).
         current = generation()
         if current is None:
             response = self.get_response(request)
@@ -281,7 +281,7 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "cookie" not in vary
-            # A nonce must not be shared between answers (core/security.py).
+            # A nonce must not be shared between answers (the Content-Security-Policy).
             and not getattr(request, "_csp_nonce", None)
             and "private" not in response.headers.get("Cache-Control", "")
             # An outage's answer (a 503 already is not cached) or anything else marked so.

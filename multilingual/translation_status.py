@@ -77,7 +77,7 @@ def reader_status(page: Page) -> TranslatedPage | None:
     no live German original."""
     if not page.pk or locale_by_id(page.locale_id).language_code == settings.LANGUAGE_CODE:
         return None
-    # The switcher and the hreflang links fetch the same list (core/alternates.py).
+    # The switcher and the hreflang links fetch the same list (``live_translations``).
     original = next(
         (p for p in live_translations(page) if p.locale.language_code == settings.LANGUAGE_CODE),
         None,

@@ -3,7 +3,7 @@
 Wagtail checks a document only by its extension, so an HTML page or a program renamed to .pdf
 would be published as a "PDF". ``check_document`` decides the real type from the bytes and
 refuses what does not match. The forms below are Wagtail's document and image forms
-(WAGTAILDOCS_DOCUMENT_FORM_BASE, WAGTAILIMAGES_IMAGE_FORM_BASE, migraup/settings/uploads.py),
+(WAGTAILDOCS_DOCUMENT_FORM_BASE, WAGTAILIMAGES_IMAGE_FORM_BASE in the upload settings),
 used by the add and edit views, the multiple upload and the choosers' upload tab.
 
 They also write the uploaded file as the last step of validation rather than while saving

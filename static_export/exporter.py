@@ -51,7 +51,7 @@ from operations.media import public_media_file
 
 from . import notes
 
-# `make checks-tools` installs Pagefind here (tools/browser-checks/package.json).
+# `make checks-tools` installs Pagefind here (with the browser checks' npm tools).
 DEFAULT_PAGEFIND = Path(settings.BASE_DIR) / "tools/browser-checks/node_modules/.bin/pagefind"
 PAGEFIND_DIR = "pagefind"
 # Marks a folder as an earlier export, which a new export may replace.
@@ -184,7 +184,7 @@ def directory_size(directory: Path) -> tuple[int, int]:
 @contextmanager
 def quiet_request_log() -> Iterator[None]:
     """The export's thousands of requests are not readers' requests: keep them out of the
-    request log (core/logging.py), 404 pages included."""
+    request log, 404 pages included."""
     request_logger = logging.getLogger("migraup.request")
     level = request_logger.level
     request_logger.setLevel(logging.ERROR)
@@ -628,7 +628,7 @@ class StaticSiteExporter:
             return None
         path, query, fragment = parts.path or "/", parts.query, parts.fragment
         if path in self.search_paths:
-            # The static search page reads ?q= itself (static_export/static/…/search.js).
+            # The static search page reads ?q= itself (its own script).
             return Target(self.folder(path), query, fragment)
         if path in self.page_files:
             if query and (file := self.variant(path, query)):

@@ -1,7 +1,8 @@
 """The few words the static copy adds to the live pages, in the site's six languages.
 
-They are not in locale/: the live site never shows them, and `make makemessages` would
-otherwise put them before its translators. Keys are the site's language codes.
+They are not in the site's message catalogues: the live site never shows them, and
+`make makemessages` would otherwise put them before its translators. Keys are the site's
+language codes.
 """
 
 # In place of the contact form, which has nothing to post to in a static copy.

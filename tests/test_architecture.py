@@ -2,7 +2,7 @@
 
 Every ``import`` and ``from … import`` in an app's modules counts, also inside functions
 (migrations excepted: they name what the models were). The apps are the folders with an
-``apps.py``, plus ``migraup`` (settings and URLs).
+app config, plus ``migraup`` (settings and URLs).
 """
 
 import ast

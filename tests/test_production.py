@@ -128,7 +128,7 @@ def test_password_protected_pages_never_reach_the_cache(client):
 
 
 def test_making_a_page_private_purges_the_cache(client):
-    """The page itself and the shared lookups (no restriction anywhere, core/lookups.py)
+    """The page itself and the shared lookups (no restriction anywhere)
     were cached while it was public."""
     from wagtail.models import PageViewRestriction
 
@@ -144,7 +144,7 @@ def test_making_a_page_private_purges_the_cache(client):
 
 
 def test_cached_home_pages_follow_unpublishing(client):
-    """The home pages in each language come from the cache (core/lookups.py)."""
+    """The home pages in each language come from the cache (the shared lookups)."""
     assert client.get("/ar/").status_code == 200
     assert 'hreflang="ar"' in client.get(PROJECT_URL).content.decode()
     HomePage.objects.get(locale__language_code="ar").unpublish()

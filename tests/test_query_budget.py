@@ -3,8 +3,8 @@
 What is counted: a reader's request for a page whose HTML is *not* in the page cache (its
 own entry is evicted, so the middleware answers ``X-Cache: MISS`` and the page is routed
 and rendered) while the rest of the shared cache is warm, as on a running site: the cache
-generation, the language's menu and footer (core/cache.py ``cached``), the Site, locales,
-home pages and view restrictions (core/lookups.py), and Wagtail's site root paths. Each
+generation, the language's menu and footer (``delivery.cache.cached``), the Site, locales,
+home pages and view restrictions (the shared lookups), and Wagtail's site root paths. Each
 page is requested once before it is counted, to warm those. The first request after a
 purge rebuilds them as well (about fifteen queries more, on this site: the menu and footer
 once per generation and language, the rest once per generation); it is not counted.
@@ -90,7 +90,7 @@ def test_a_page_cache_hit_makes_no_query(django_assert_max_num_queries):
         assert client.get(url)["X-Cache"] == "HIT"
 
 
-# The routing that saves most of the queries (core/routing.py) finds what Wagtail finds.
+# The routing that saves most of the queries (``delivery.routing``) finds what Wagtail finds.
 
 
 def routes(url: str, language: str) -> tuple:

@@ -1,5 +1,5 @@
-"""The static archive (static_export/): the demo content exported once, then checked file by
-file against the live site. The search in a browser: tests/browser/test_static_search.py."""
+"""The static archive: the demo content exported once, then checked file by
+file against the live site. The search in a browser has its own browser test."""
 
 import json
 import re

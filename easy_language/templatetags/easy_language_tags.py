@@ -1,4 +1,4 @@
-"""The link to a page's version in Einfache Sprache (site/templates/components/)."""
+"""The link to a page's version in Einfache Sprache (a component of every page)."""
 
 from django import template
 from django.conf import settings

@@ -144,7 +144,7 @@ WSGI_APPLICATION = "migraup.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # site/ holds the site-wide templates (base.html, 404.html, components/).
+        # The site-wide templates: the page frame, the error pages, the components.
         "DIRS": [BASE_DIR / "site" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -198,7 +198,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
         }
     }
-# Seconds an anonymous reader's page stays cached (core/cache.py); publishing purges it
+# Seconds an anonymous reader's page stays cached (the page cache); publishing purges it
 # earlier. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
@@ -212,7 +212,7 @@ TASKS_BACKEND_CLASSES = {
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
 TASKS = {"default": {"BACKEND": TASKS_BACKEND_CLASSES[TASKS_BACKEND]}}
 
-# Security headers (core/security.py). The strict policy of the public site, the API and
+# Security headers (the operations app). The strict policy of the public site, the API and
 # its docs; the admin's relaxation is in ContentSecurityPolicyMiddleware.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -307,7 +307,7 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
-# Static files: static/ holds the sources; collectstatic writes to staticfiles/, because
+# Static files: the sources in one folder, collectstatic writing to another, because
 # Django refuses a STATIC_ROOT that is also listed in STATICFILES_DIRS.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -324,7 +324,7 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# The contact form (contact/): at most CONTACT_RATE_LIMIT messages from one address in
+# The contact form: at most CONTACT_RATE_LIMIT messages from one address in
 # CONTACT_RATE_WINDOW_MINUTES (more are refused with 429, nothing stored or sent), and the
 # characters a single-line field and a multi-line field take.
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))

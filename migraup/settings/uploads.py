@@ -1,6 +1,6 @@
-"""Settings for uploads (imported at the end of base.py; read only the environment).
+"""Settings for uploads (imported at the end of the base settings; read only the environment).
 
-Documents: only PDF and office formats, checked by their content (core/uploads.py), and
+Documents: only PDF and office formats, checked by their content (the upload checks), and
 always served as downloads through Wagtail's document view. Images: Wagtail's own content
 check, with limits on bytes and pixels. Every upload needs room on the media disk.
 

@@ -1,4 +1,4 @@
-"""manage.py backup_site ARCHIVE: database and media files in one .tar.gz (core/backup.py)."""
+"""manage.py backup_site ARCHIVE: database and media files in one .tar.gz."""
 
 import time
 from pathlib import Path

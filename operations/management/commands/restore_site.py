@@ -1,4 +1,4 @@
-"""manage.py restore_site ARCHIVE [--yes]: put back what backup_site wrote (core/backup.py)."""
+"""manage.py restore_site ARCHIVE [--yes]: put back what backup_site wrote."""
 
 import time
 from pathlib import Path
