@@ -22,6 +22,9 @@ class UnknownLanguagePrefixMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         match = LANGUAGE_LIKE.match(request.path_info)
         if match and match.group(1).lower() not in self.languages:
+            # The 404 page in the default language, not in whatever language an earlier
+            # request left active on this thread (LocaleMiddleware has not run yet).
+            translation.activate(settings.LANGUAGE_CODE)
             raise Http404("Unknown language")
         return self.get_response(request)
 
