@@ -18,8 +18,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views import defaults
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 
-from core import views as core_views
-from core.middleware import API_PREFIX
+from multilingual.middleware import API_PREFIX
+from operations import errors as site_errors
 
 # Headers of the original answer a client needs to act on.
 KEPT_HEADERS = ("Allow", "Retry-After")
@@ -84,12 +84,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
             HttpResponse(status=400),
             "The request nests too deeply to be processed (HTML or lists in a text?).",
         )
-    response = core_views.server_error(request)
+    response = site_errors.server_error(request)
     return as_problem(request, response) if is_api(request) else response
 
 
 def search_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
     """?search= while the search engine is down and no backend stands in for it: a 503
     problem to retry later, not a 500 (the engine's backend falls back when it can)."""
-    outage = HttpResponse(status=503, headers={"Retry-After": str(core_views.RETRY_AFTER_SECONDS)})
+    outage = HttpResponse(status=503, headers={"Retry-After": str(site_errors.RETRY_AFTER_SECONDS)})
     return as_problem(request, outage, "Search is unavailable; try again later.")

@@ -2,7 +2,7 @@
 
 Each guard returns a problem answer (or cleans the request) before the API sees it; the
 middleware runs them all for every request under /api/. Found by schemathesis
-(tools/schemathesis/run.sh) and kept as small as the fault they stand in for.
+(the API's fuzzing check) and kept as small as the fault they stand in for.
 """
 
 import json
@@ -19,8 +19,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from search.text import query_words
-from search.views import MAX_QUERY_LENGTH
+from multilingual.stemming import MAX_QUERY_LENGTH, query_words
 
 # Far beyond any listing of this site; larger offsets overflow SQLite's integers.
 MAX_OFFSET = 100_000
@@ -97,7 +96,7 @@ def bad_time_zone(value: str) -> bool:
 
 
 def clean_search_terms(request: HttpRequest) -> None:
-    """Keep only the words of ?search=, as the site's search page does (search/text.py):
+    """Keep only the words of ?search=, as the site's search page does (``query_words``):
     SQLite's full-text search fails on a stray quote."""
     if "search" not in request.GET:
         return

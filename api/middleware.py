@@ -1,7 +1,7 @@
 """What every answer under /api/ gets, whichever router or Django itself produced it.
 
 - Bad input Wagtail 8.0's API would answer with a 500 is refused or cleaned first
-  (api/guards.py).
+  (the API's guards).
 - Errors are problem descriptions (RFC 9457, application/problem+json), also for unknown
   URLs, unreadable requests, unexpected failures and database outages, never an HTML page
   (Django's error handlers, which answer problems under /api/).

@@ -17,10 +17,10 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.schemas.params import locale_filter_q
 
+from materials.api_fields import MaterialDict, material_dict
 from materials.models import LANGUAGE_CODES, MaterialPage, filter_materials
+from team.api_fields import ContactPersonSchema
 from team.models import TeamMember
-
-from .fields import ContactPersonSchema, MaterialDict, material_dict
 
 team_members_router = Router(tags=["team members"])
 READ_AUTH = [BearerTokenAuth(), AllowAnonymous()]
@@ -75,7 +75,7 @@ def get_team_member(request: HttpRequest, member_id: int) -> TeamMember:
 
 materials_router = Router(tags=["materials"])
 FileLanguage = Literal[tuple(LANGUAGE_CODES)]  # type: ignore[valid-type]
-Kind = Literal[tuple(MaterialPage.Kind.values)]  # type: ignore[valid-type]
+MaterialTypeName = Literal[tuple(MaterialPage.MaterialType.values)]  # type: ignore[valid-type]
 
 
 class MaterialFilters(Schema):
@@ -83,7 +83,7 @@ class MaterialFilters(Schema):
     language: FileLanguage | None = Field(
         None, description="Only materials with a file in this language."
     )
-    kind: Kind | None = Field(None, description="Only materials of this kind.")
+    kind: MaterialTypeName | None = Field(None, description="Only materials of this kind.")
 
 
 @materials_router.get(

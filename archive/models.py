@@ -10,10 +10,10 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from api.fields import PageLinkField
-from core.cache import QueryParameters, one_of
-from core.lookups import localized_pages, public
+from core.api_fields import PageLinkField
 from core.models import BasePage, IndexPage
+from delivery.cache import QueryParameters, one_of
+from delivery.lookups import localized_pages, public
 
 
 class ArchiveIndexPage(IndexPage):
@@ -85,7 +85,7 @@ class ArchiveIndexPage(IndexPage):
 
 
 class ArchiveEntryPage(BasePage):
-    class Kind(models.TextChoices):
+    class EntryType(models.TextChoices):
         MILESTONE = "milestone", _("Milestone")
         PROJECT = "project", _("Project")
         NETWORK = "network", _("Network")
@@ -103,8 +103,8 @@ class ArchiveEntryPage(BasePage):
     kind = models.CharField(
         _("kind"),
         max_length=20,
-        choices=Kind.choices,
-        default=Kind.MILESTONE,
+        choices=EntryType.choices,
+        default=EntryType.MILESTONE,
         help_text=_("What the entry records; shown as its label in the archive."),
     )
     related_project = models.ForeignKey(

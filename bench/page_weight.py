@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-# The repository, for the project's way of starting Chromium (tests/browser/chromium.py).
+# The repository, for the project's way of starting Chromium (the browser tests' helper).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.browser.chromium import launch  # noqa: E402
 

@@ -71,7 +71,7 @@ def add_generated_content(pages: int, documents: int, rng: random.Random) -> lis
     from core.models import StandardPage
     from home.models import HomePage
     from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
-    from search.text import searchable_text, words
+    from multilingual.stemming import searchable_text, words
 
     german = [p.specific for p in Page.objects.filter(locale__language_code="de", depth__gt=1)]
     vocabulary = sorted({w for p in german for w in words(searchable_text(p), "de") if len(w) > 3})

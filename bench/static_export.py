@@ -1,4 +1,4 @@
-"""Time and size of the static archive (static_export/): the demo content, then scaled up.
+"""Time and size of the static archive: the demo content, then scaled up.
 
     .venv/bin/python bench/static_export.py [--pages 5000] [--documents 500]
 

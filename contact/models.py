@@ -16,13 +16,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
-from api.fields import TranslationsField
 from contact import ratelimit
 from contact.forms import ContactFormBuilder
+from core.api_fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
-from core.lookups import restricted_sections
 from core.models import SharingMixin
-from search.text import page_stems
+from delivery.lookups import restricted_sections
+from multilingual.stemming import page_stems
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ class ContactPage(SharingMixin, AbstractEmailForm):
 
     def get_submissions_list_view_class(self):
         # Imported here, as Wagtail does: the admin's views need the models loaded.
-        from core.spreadsheets import FormulaSafeSubmissionsListView
+        from operations.spreadsheets import FormulaSafeSubmissionsListView
 
         # Exports of the messages with no cell a spreadsheet would take for a formula.
         return FormulaSafeSubmissionsListView

@@ -1,5 +1,5 @@
 """How many contact-form messages one address may send: CONTACT_RATE_LIMIT per
-CONTACT_RATE_WINDOW_MINUTES (core.ratelimit).
+CONTACT_RATE_WINDOW_MINUTES (operations.ratelimit).
 
 The address is the one the login limit (django-axes) sees, so it is counted behind the
 trusted proxies the same way.
@@ -9,7 +9,7 @@ from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.http import HttpRequest
 
-from core import ratelimit
+from operations import ratelimit
 
 SCOPE = "contact"
 

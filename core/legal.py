@@ -1,8 +1,8 @@
 """The pages every language of the site must have: the Impressum and the privacy policy.
 
 German law (§ 5 DDG, Art. 13 GDPR) asks for both to be reachable from every page, so the
-footer always links them (core/templatetags/navigation_tags.py), and the dashboard warns
-when a language lacks one (core/wagtail_hooks.py); tests/test_required_pages.py fails then.
+footer always links them (the site footer), and the dashboard warns when a language
+lacks one (the required pages panel); the required pages tests fail then.
 """
 
 from dataclasses import dataclass
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Locale
 
-from core.lookups import public
 from core.models import StandardPage
+from delivery.lookups import public
 
 
 @dataclass(frozen=True)

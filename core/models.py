@@ -12,9 +12,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from api.fields import TranslationsField
-from core.lookups import public, restricted_sections
-from search.text import page_stems
+from core.api_fields import TranslationsField
+from delivery.lookups import public, restricted_sections
+from multilingual.stemming import page_stems
 
 from .blocks import BodyBlock
 
@@ -23,7 +23,7 @@ class SharingMixin(models.Model):
     """What search engines and link previews (messengers, social networks) show of a page.
 
     The description and the image are editable on the Promote tab; when an editor leaves
-    them empty, each page type falls back to something of its own (core/seo.py renders it).
+    them empty, each page type falls back to something of its own (the SEO module renders it).
     """
 
     share_image = models.ForeignKey(
@@ -89,12 +89,12 @@ class BasePage(SharingMixin, Page):
         *Page.search_fields,
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
-        # Stems in the page's language, so "Netzwerke" finds "Netzwerk" (search/text.py).
+        # Stems in the page's language, so "Netzwerke" finds "Netzwerk" (stemming).
         index.SearchField("search_stems"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *SharingMixin.sharing_panels]
-    # The headless API (docs/api.md): every page type adds its own fields to these.
+    # The headless API (see its documentation): every page type adds its own fields to these.
     api_fields = [
         APIField("intro", writable=True),
         APIField("body", writable=True),
@@ -109,7 +109,7 @@ class BasePage(SharingMixin, Page):
 
     def get_view_restrictions(self) -> models.QuerySet:
         # Wagtail queries the page's ancestors and their restrictions on every view; with
-        # no restriction anywhere (cached, core/lookups.py) there is nothing to check.
+        # no restriction anywhere (cached with the shared lookups) there is nothing to check.
         if not restricted_sections():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
@@ -146,7 +146,7 @@ class StandardPage(BasePage):  # noqa: DJ008 - Page.__str__ gives the title
 
     class RequiredPage(models.TextChoices):
         """Pages German law requires on every site, linked from every page's footer and
-        checked in every language (core/legal.py)."""
+        checked in every language (``missing_required_pages``)."""
 
         IMPRESSUM = "impressum", _("Impressum (legal notice)")
         PRIVACY = "privacy", _("Privacy policy (Datenschutzerklärung)")

@@ -1,7 +1,7 @@
 """What search engines and link previews read of a page: description, OpenGraph, JSON-LD.
 
 The pages' own parts (their description, image and schema.org objects) come from the
-models (`core.models.SharingMixin`); this module turns them into tags for every page type.
+models (``SharingMixin``); this module turns them into tags for every page type.
 """
 
 import json
@@ -15,11 +15,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from wagtail.models import Page
 
+from delivery.memo import breadcrumbs_key, memoized
+
 SITE_NAME = "migraUp! Pankow"
 # Link previews are 1200 × 630; a larger picture is scaled down, never cropped, so a
 # portrait flyer cover or a logo stays whole.
 SHARE_RENDITION = "max-1200x630|format-png"
-# The card used when a page has no picture of its own (static/img/share.png).
+# The card used when a page has no picture of its own (the site's static share image).
 DEFAULT_SHARE_IMAGE = {"path": "img/share.png", "width": 1200, "height": 630}
 # OpenGraph names regions as well as languages.
 OG_LOCALES = {
@@ -148,12 +150,14 @@ def og_locale(language_code: str) -> str:
 def breadcrumb_ancestors(page: Page) -> list[Page]:
     """The live ancestors between the language's home page and the page, home first.
 
-    Fetched once per page object: the breadcrumbs navigation and its JSON-LD share them
-    (for a routed page, core/routing.py sets them from the pages of its path).
+    Fetched once per request: the breadcrumbs navigation and its JSON-LD share them (for a
+    routed page, routing found them among the pages of its path and keeps them in the memo).
     """
-    if not hasattr(page, "_breadcrumb_ancestors"):
+
+    def build() -> list[Page]:
         # Depth 1 is Wagtail's root and depth 2 a language's home page.
-        page._breadcrumb_ancestors = (
-            list(page.get_ancestors().filter(depth__gte=2).live()) if page.depth > 2 else []
-        )
-    return page._breadcrumb_ancestors
+        if page.depth <= 2:
+            return []
+        return list(page.get_ancestors().filter(depth__gte=2).live())
+
+    return memoized(breadcrumbs_key(page.pk), build)

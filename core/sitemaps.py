@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from core.alternates import language_alternates
+from multilingual.alternates import language_alternates
 
 
 class MultilingualSitemap(Sitemap):

@@ -1,4 +1,5 @@
-"""Wagtail hooks of the site."""
+"""Wagtail hooks of the content base: pages served in their own language, the
+dashboard's warning about missing required pages, and the admin's content by kind."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -15,7 +16,6 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 
 from core.legal import missing_required_pages
-from core.translation_status import translation_overview
 
 
 @hooks.register("before_serve_page")
@@ -31,39 +31,28 @@ def serve_pages_in_their_own_language(
     return None
 
 
-class TranslationStatusPanel(Component):
-    """On the admin's dashboard: per language, the German pages without a translation and
-    the translations whose German original has changed since (core/translation_status.py)."""
+class RequiredPagesPanel(Component):
+    """On the admin's dashboard, only while some are missing: the required legal pages
+    (Impressum, privacy policy) without a published version in a language."""
 
-    name = "translation_status"
-    template_name = "core/admin/translation_status_panel.html"
-    order = 150
-    # Each list shows this many pages; the count says how many there are.
-    shown = 8
+    name = "required_pages"
+    template_name = "core/admin/required_pages_panel.html"
+    # Above the translations panel: a missing Impressum is a legal problem.
+    order = 140
+
+    def __init__(self, missing: list) -> None:
+        self.missing = missing
 
     def get_context_data(self, parent_context: Mapping[str, Any]) -> dict:
-        rows = []
-        for status in translation_overview():
-            missing, out_of_date = status.untranslated, status.out_of_date
-            rows.append(
-                {
-                    "locale": status.locale,
-                    "translated": len(status.translated),
-                    "untranslated": missing[: self.shown],
-                    "untranslated_count": len(missing),
-                    "untranslated_more": max(len(missing) - self.shown, 0),
-                    "out_of_date": out_of_date[: self.shown],
-                    "out_of_date_count": len(out_of_date),
-                    "out_of_date_more": max(len(out_of_date) - self.shown, 0),
-                }
-            )
-        return {"languages": rows, "missing_required": missing_required_pages()}
+        return {"missing_required": self.missing}
 
 
 @hooks.register("construct_homepage_panels")
-def add_translation_status_panel(request: HttpRequest, panels: list) -> None:
+def add_required_pages_panel(request: HttpRequest, panels: list) -> None:
     if request.user.has_perm("wagtailadmin.access_admin"):
-        panels.append(TranslationStatusPanel())
+        missing = missing_required_pages()
+        if missing:
+            panels.append(RequiredPagesPanel(missing))
 
 
 # Page types editors look for by kind, each with its icon: "Inhalte" in the admin menu

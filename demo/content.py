@@ -3,7 +3,7 @@
 Every sentence here is copied from a seed (file named in the comment above it); only the
 obvious typos listed in SEED_CORRECTIONS are corrected. Short labels (titles, list headings)
 structure the texts. Texts we wrote ourselves about this website (Impressum and privacy
-placeholders) are marked EDITORIAL. tests/test_demo_content.py checks that every longer text
+placeholders) are marked EDITORIAL. The demo content tests check that every longer text
 below is found in the corrected seeds, so nothing is invented.
 
 Page specs are plain dicts: "key" (stable: it becomes the pages' translation key), "model",
@@ -779,7 +779,7 @@ LEGAL_PAGES = [
 # Not copied from the seeds but rewritten from them, sentence by sentence, in Einfache
 # Sprache: short sentences, one statement each, long words split with a Mediopunkt. Each page
 # names the seed it renders ("seeds") and says nothing that seed does not say.
-# tests/test_easy_language.py checks that every number and every capitalised word (names,
+# The Einfache Sprache tests check that every number and every capitalised word (names,
 # places, nouns) is found in those seeds or is one of PLAIN_LANGUAGE_WORDS, the everyday
 # words of the rewriting listed here; and that the readability hints find nothing.
 

@@ -3,9 +3,9 @@
 The old site offered the flyer as a PDF; we rebuild it from the seed's text so that it is
 downloadable and its text extractable (for search). Besides the German original, the
 material holds the flyer in English, Turkish and Arabic, built from the same project texts
-as translated for the site (demo/translations/<lang>.po) and the site's own UI strings
-(locale/), so it says nothing the site does not. The output is deterministic, so the demo
-content command can tell whether a stored file is current.
+as translated for the site (the demo's PO files) and the site's own UI strings
+(the site's message catalogues), so it says nothing the site does not. The output is
+deterministic, so the demo content command can tell whether a stored file is current.
 
 Turkish and Arabic need a TrueType font (DejaVu Sans, Debian's fonts-dejavu-core); Arabic
 is shaped with arabic-reshaper and laid out right to left with python-bidi, line by line.

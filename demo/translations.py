@@ -1,7 +1,7 @@
 """Translations of the demo content, through wagtail-localize's own machinery.
 
-One PO file per language (demo/translations/<lang>.po) holds every translatable segment of
-every demo page and snippet. Its entries are wagtail-localize's own segments (msgid = the
+One PO file per language (in the demo's translations folder) holds every translatable
+segment of every demo page and snippet. Its entries are wagtail-localize's own segments (msgid = the
 German source string, msgctxt = the segment's context path), prefixed with the record's
 demo key, so the same text can be exported and re-imported per page from the admin as well.
 """

@@ -45,8 +45,9 @@ class EasyLanguageBlock(blocks.StreamBlock):
 
 
 class ReadabilityPanel(Panel):
-    """On the edit form: hints where the text is not plain yet (easy_language/readability.py),
-    for the saved text, and recomputed by static/js/readability.js while the editor types."""
+    """On the edit form: hints where the text is not plain yet (the readability
+    rules), for the saved text, and recomputed by the same rules in the browser while the
+    editor types."""
 
     # The fields whose text is checked, in the order of the form.
     fields = ("intro", "body")
@@ -68,7 +69,7 @@ class ReadabilityPanel(Panel):
                     "summary": readability.summary(result),
                     "hints": readability.hints(result),
                     "rules": readability.rules(),
-                    # What readability.js needs to redo this while the editor types.
+                    # What the browser's check needs to redo this while the editor types.
                     "config": json.dumps(
                         {
                             "fields": self.panel.fields,
@@ -97,7 +98,7 @@ class EasyLanguagePageForm(WagtailAdminPageForm):
 
 class EasyLanguagePage(BasePage):  # noqa: DJ008 - Page.__str__ gives the title
     """The page above it in Einfache Sprache: German by nature, so it lives in the German
-    tree; readers of every language are linked to it (easy_language/lookups.py)."""
+    tree; readers of every language are linked to it (``easy_versions``)."""
 
     body = StreamField(
         EasyLanguageBlock(),
@@ -113,7 +114,7 @@ class EasyLanguagePage(BasePage):  # noqa: DJ008 - Page.__str__ gives the title
     parent_page_types = PARENT_PAGE_TYPES
     subpage_types: list[str] = []
     max_count_per_parent = 1
-    # The dashboard does not ask for translations of it (core/translation_status.py).
+    # The dashboard does not ask for translations of it (the translation status).
     source_language_only = True
 
     content_panels = [

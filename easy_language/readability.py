@@ -1,7 +1,7 @@
 """Readability hints for texts in Einfache Sprache (plain German), for editors.
 
-The rules, each a number below (static/js/readability.js applies the same ones while the
-editor types; tests/test_easy_language.py feeds both the same texts):
+The rules, each a number below (the editor's script applies the same ones while the editor
+types; the Einfache Sprache tests feed both the same texts):
 
 - A *line* is a paragraph, heading or list item: every line ends a sentence.
 - Inside a line a *sentence* ends at ``.``, ``!``, ``?``, ``:`` or ``;`` followed by a space.
@@ -54,7 +54,7 @@ class Readability:
         return self.words / self.sentences if self.sentences else 0.0
 
     def as_dict(self) -> dict:
-        """The same shape as readability.js returns."""
+        """The same shape as the browser's readability check returns."""
         return {
             "sentences": self.sentences,
             "words": self.words,
@@ -119,7 +119,7 @@ def text_of_html(html: str) -> str:
 
 
 def rules() -> dict[str, int]:
-    """The numbers, for readability.js (the same names)."""
+    """The numbers, for the browser's readability check (the same names)."""
     return {
         "maxSentenceWords": MAX_SENTENCE_WORDS,
         "maxWordLetters": MAX_WORD_LETTERS,
@@ -130,7 +130,7 @@ def rules() -> dict[str, int]:
 
 def message_templates() -> dict[str, str]:
     """The hints' texts in the active language, with %(name)s placeholders: the panel hands
-    them to readability.js, which fills them in as Python does here."""
+    them to the browser's readability check, which fills them in as Python does here."""
     return {
         "longSentence": _("Sentence with %(count)s words (at most %(limit)s): “%(start)s”"),
         "longWord": _(

@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.lookups import public
 from core.models import BasePage
+from delivery.lookups import public
 
 
 class HomePage(BasePage):

@@ -19,20 +19,15 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import (
-    ImageField,
-    MaterialDocumentField,
-    MaterialFilesField,
-    MaterialLanguagesField,
-    PageLinkField,
-)
-from core.cache import QueryParameters, one_of
-from core.languages import language_info
-from core.lookups import localized_pages, public
+from core.api_fields import ImageField, PageLinkField
 from core.models import BasePage, IndexPage
+from delivery.cache import QueryParameters, one_of
+from delivery.lookups import localized_pages, public
+from multilingual.languages import language_info
 
+from .api_fields import MaterialDocumentField, MaterialFilesField, MaterialLanguagesField
+from .pdf_text import document_key, extract_text, page_count
 from .qr import qr_code_data_uri
-from .text import document_key, extract_text, page_count
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -72,13 +67,16 @@ class MaterialIndexPage(IndexPage):
 
     def query_parameters(self) -> QueryParameters:
         """The filters get_context reads (the page cache keeps nothing else)."""
-        return {"kind": one_of(MaterialPage.Kind.values), "language": one_of(LANGUAGE_CODES)}
+        return {
+            "kind": one_of(MaterialPage.MaterialType.values),
+            "language": one_of(LANGUAGE_CODES),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Unknown kinds and languages are ignored rather than answered with an error.
         kind = request.GET.get("kind", "")
-        kind = kind if kind in MaterialPage.Kind.values else ""
+        kind = kind if kind in MaterialPage.MaterialType.values else ""
         language = request.GET.get("language", "")
         language = language if language in LANGUAGE_CODES else ""
         # Only the languages some material exists in, in the site's order.
@@ -95,7 +93,7 @@ class MaterialIndexPage(IndexPage):
             # Each filter's links keep the other filter.
             kind_links=[
                 {"label": label, "url": filter_url(base, value, language), "current": kind == value}
-                for value, label in [("", _("All")), *MaterialPage.Kind.choices]
+                for value, label in [("", _("All")), *MaterialPage.MaterialType.choices]
             ],
             language_links=[
                 {
@@ -163,7 +161,7 @@ class MaterialFilesPanel(InlinePanel):
 
 
 class MaterialPage(BasePage):
-    class Kind(models.TextChoices):
+    class MaterialType(models.TextChoices):
         FLYER = "flyer", _("Flyer")
         HANDOUT = "handout", _("Handout")
         REPORT = "report", _("Report")
@@ -182,8 +180,8 @@ class MaterialPage(BasePage):
     kind = models.CharField(
         _("kind"),
         max_length=20,
-        choices=Kind.choices,
-        default=Kind.FLYER,
+        choices=MaterialType.choices,
+        default=MaterialType.FLYER,
         help_text=_("The materials list can be filtered by it."),
     )
     year = models.PositiveSmallIntegerField(

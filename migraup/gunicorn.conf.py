@@ -17,7 +17,7 @@ keepalive = 5
 # Recycle workers now and then, so a slow leak never grows unbounded.
 max_requests = 2000
 max_requests_jitter = 200
-# The site logs one structured line per request itself (core/logging.py).
+# The site logs one structured line per request itself (the request log).
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

@@ -9,10 +9,10 @@ from wagtail.api.v3.urls import api
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.health import healthz
-from core.media_views import serve_media
+from core.robots import robots_txt
 from core.sitemaps import MultilingualSitemap
-from core.views import robots_txt
+from operations.health import healthz
+from operations.media import serve_media
 from search import views as search_views
 
 urlpatterns = [
@@ -22,7 +22,7 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    # For load balancers and monitoring, no language prefix (core/health.py).
+    # For load balancers and monitoring, no language prefix.
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -8,11 +8,12 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from api.fields import ImageField, ProjectRolesField
+from core.api_fields import ImageField
 from core.blocks import RICH_TEXT_FEATURES
-from core.lookups import private_pages
 from core.models import BasePage, IndexPage
 from core.seo import organization_json_ld
+from delivery.lookups import private_pages
+from partners.api_fields import ProjectRolesField
 
 
 class PartnerIndexPage(IndexPage):

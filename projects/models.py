@@ -10,16 +10,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from api.fields import (
-    DownloadsField,
-    ItemListsField,
-    OrganisationsField,
-    TeamMemberField,
-    TextField,
-)
+from core.api_fields import ItemListsField, TextField
 from core.blocks import ItemListBlock
-from core.lookups import public, translations_in
 from core.models import BasePage, IndexPage
+from delivery.lookups import public, translations_in
+from projects.api_fields import DownloadsField, OrganisationsField
+from team.api_fields import TeamMemberField
 
 
 class ProjectIndexPage(IndexPage):

@@ -4,7 +4,7 @@ words marked. Everything from the content and the query is escaped."""
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import WORD, normalize, stem
+from multilingual.stemming import WORD, normalize, stem
 
 SNIPPET_LENGTH = 240
 LEAD = 80

@@ -8,7 +8,7 @@ the query's words their title contains (by stem), keeping the backend's order ot
 
 from collections.abc import Sequence
 
-from .text import stem, words
+from multilingual.stemming import stem, words
 
 HEAD = 50
 

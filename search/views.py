@@ -19,21 +19,25 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from archive.models import ArchiveEntryPage
-from core.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_parameters
-from core.languages import language_info
-from core.lookups import active_locale, locale_by_id, public
-from core.views import RETRY_AFTER_SECONDS
+from delivery.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_parameters
+from delivery.lookups import active_locale, locale_by_id, public
 from materials.models import MaterialPage
+from multilingual.languages import language_info
+from multilingual.stemming import (
+    MAX_QUERY_LENGTH,
+    language_query,
+    query_words,
+    searchable_text,
+)
 from networks.models import NetworkPage
+from operations.errors import RETRY_AFTER_SECONDS
 from partners.models import PartnerPage
 from projects.models import ProjectPage
 
 from .backends import SearchUnavailable
 from .highlight import snippet
 from .ranking import TitleFirstResults
-from .text import language_query, query_words, searchable_text
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 # Hits in other languages: one per page, the best ELSEWHERE_SHOWN of the first ELSEWHERE_HITS.
 ELSEWHERE_HITS = 60
@@ -41,7 +45,7 @@ ELSEWHERE_SHOWN = 10
 
 
 @dataclass(frozen=True)
-class Kind:
+class ResultSection:
     slug: str
     label: str  # one result's kind
     label_plural: str  # the filter
@@ -49,18 +53,18 @@ class Kind:
 
 
 KINDS = [
-    Kind("project", _("Project"), _("Projects"), (ProjectPage,)),
-    Kind("network", _("Network"), _("Networks"), (NetworkPage,)),
-    Kind("partner", _("Partner"), _("Partners"), (PartnerPage,)),
-    Kind("material", _("Material"), _("Materials"), (MaterialPage,)),
-    Kind("archive", _("Archive"), _("Archive"), (ArchiveEntryPage,)),
-    Kind("page", _("Page"), _("Other pages")),
+    ResultSection("project", _("Project"), _("Projects"), (ProjectPage,)),
+    ResultSection("network", _("Network"), _("Networks"), (NetworkPage,)),
+    ResultSection("partner", _("Partner"), _("Partners"), (PartnerPage,)),
+    ResultSection("material", _("Material"), _("Materials"), (MaterialPage,)),
+    ResultSection("archive", _("Archive"), _("Archive"), (ArchiveEntryPage,)),
+    ResultSection("page", _("Page"), _("Other pages")),
 ]
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
 TYPED_MODELS = tuple(model for kind in KINDS for model in kind.models)
 
 
-def kind_of(page: Page) -> Kind:
+def kind_of(page: Page) -> ResultSection:
     return next((k for k in KINDS if isinstance(page, k.models)), KINDS_BY_SLUG["page"])
 
 
@@ -71,7 +75,9 @@ def public_pages(model: type[Page], locale: Locale, elsewhere: bool = False):
     return pages.exclude(locale=locale) if elsewhere else pages.filter(locale=locale)
 
 
-def filtered_pages(locale: Locale, kind: Kind | None, year: int | None, elsewhere: bool = False):
+def filtered_pages(
+    locale: Locale, kind: ResultSection | None, year: int | None, elsewhere: bool = False
+):
     pages = public_pages(Page, locale, elsewhere)
     if kind is None:
         return pages.specific()

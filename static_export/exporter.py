@@ -46,12 +46,12 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from core.media_views import public_media_file
 from materials.qr import qr_code_data_uri
+from operations.media import public_media_file
 
-from . import texts
+from . import notes
 
-# `make checks-tools` installs Pagefind here (tools/browser-checks/package.json).
+# `make checks-tools` installs Pagefind here (with the browser checks' npm tools).
 DEFAULT_PAGEFIND = Path(settings.BASE_DIR) / "tools/browser-checks/node_modules/.bin/pagefind"
 PAGEFIND_DIR = "pagefind"
 # Marks a folder as an earlier export, which a new export may replace.
@@ -184,7 +184,7 @@ def directory_size(directory: Path) -> tuple[int, int]:
 @contextmanager
 def quiet_request_log() -> Iterator[None]:
     """The export's thousands of requests are not readers' requests: keep them out of the
-    request log (core/logging.py), 404 pages included."""
+    request log, 404 pages included."""
     request_logger = logging.getLogger("migraup.request")
     level = request_logger.level
     request_logger.setLevel(logging.ERROR)
@@ -447,14 +447,14 @@ class StaticSiteExporter:
         """Instead of a form that has nowhere to post: what the archive can still offer."""
         from partners.models import PartnerIndexPage
 
-        note = escape(texts.text(texts.CONTACT_NOTE, language))
+        note = escape(notes.text(notes.CONTACT_NOTE, language))
         partners = (
             PartnerIndexPage.objects.live().public().filter(locale__language_code=language).first()
         )
         addresses = ""
         if partners is not None and partners.get_url_parts() is not None:
             addresses = (
-                f" {escape(texts.text(texts.CONTACT_ADDRESSES, language))} "
+                f" {escape(notes.text(notes.CONTACT_ADDRESSES, language))} "
                 f'<a href="{escape(partners.get_url_parts()[2])}">{escape(partners.title)}</a>.'
             )
         return f'<p class="notice" role="note">{note}{addresses}</p>'
@@ -464,7 +464,7 @@ class StaticSiteExporter:
         server. Loaded as classic scripts, not modules: Pagefind then finds its bundle from
         the script's own URL, and result links start from the folder holding pagefind/, so
         the copy works under any base path."""
-        needs_script = escape(texts.text(texts.SEARCH_NEEDS_SCRIPT, language))
+        needs_script = escape(notes.text(notes.SEARCH_NEEDS_SCRIPT, language))
         search = (
             '<div class="static-search" data-static-search>\n'
             "        <pagefind-input></pagefind-input>\n"
@@ -628,7 +628,7 @@ class StaticSiteExporter:
             return None
         path, query, fragment = parts.path or "/", parts.query, parts.fragment
         if path in self.search_paths:
-            # The static search page reads ?q= itself (static_export/static/…/search.js).
+            # The static search page reads ?q= itself (its own script).
             return Target(self.folder(path), query, fragment)
         if path in self.page_files:
             if query and (file := self.variant(path, query)):

@@ -8,7 +8,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from api.fields import ImageField
+from core.api_fields import ImageField
 
 
 class TeamMember(TranslatableMixin, index.Indexed, models.Model):
@@ -56,7 +56,7 @@ class TeamMember(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     # Editors' tools read and write team members through /api/v3/snippets/team.TeamMember/
-    # (token); readers' tools read them through /api/v3/team-members/ (api/routers.py).
+    # (token); readers' tools read them through /api/v3/team-members/ (the API's routers).
     api_fields = [
         APIField("name", writable=True),
         APIField("role", writable=True),

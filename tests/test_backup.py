@@ -29,9 +29,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail_localize.models import Translation, TranslationSource
 
-from core.backup import _swap_media, dump_database
 from core.models import StandardPage
 from materials.models import MaterialFile
+from operations.backup import _swap_media, dump_database
 from projects.models import ProjectPage, ProjectPartner
 
 pytestmark = pytest.mark.django_db
@@ -407,7 +407,7 @@ def test_backups_are_written_whole_or_not_at_all(media_root, tmp_path, monkeypat
     def broken_disk(*args, **kwargs):
         yield "documents/x.pdf", media_root / "missing.pdf"
 
-    monkeypatch.setattr("core.backup.media_files", broken_disk)
+    monkeypatch.setattr("operations.backup.media_files", broken_disk)
     with pytest.raises(FileNotFoundError):
         call_command("backup_site", str(target), stdout=io.StringIO())
     assert target.read_bytes() == b"yesterday's backup"

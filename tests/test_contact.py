@@ -309,7 +309,7 @@ def test_login_limit_counts_readers_behind_the_proxy_apart(
 def test_the_form_still_works_when_the_cache_fails(client, page, settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantRedisCache",
+            "BACKEND": "operations.cache_backends.TolerantRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
         }
     }

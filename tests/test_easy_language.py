@@ -185,7 +185,7 @@ def test_a_new_version_is_offered_at_once_and_costs_the_page_no_query(
     english = in_language(network, "en")
     assert page_link(html_of(client, english.url)).startswith(f'<a href="{version.url}"')
     # Once the site-wide map of versions is cached, the link costs no query: the page
-    # makes as many as a page without a version (the budget of test_query_budget.py).
+    # makes as many as a page without a version (the query budget).
     evict_page(english.url)
     with django_assert_max_num_queries(QUERY_BUDGET):
         assert page_link(html_of(client, english.url))
@@ -396,7 +396,7 @@ def _strings(value) -> list[str]:
 def test_the_demo_versions_say_only_what_their_seeds_say():
     """Rewritten, not copied: every number and every capitalised word (names, places,
     nouns) of a version is in the seed it renders, or one of the everyday words listed in
-    demo/content.py, so no person, date, number or place is invented."""
+    the demo content, so no person, date, number or place is invented."""
     corrections = content.SEED_CORRECTIONS
     checked = 0
     for spec in content.EASY_LANGUAGE:

@@ -47,7 +47,7 @@ def test_translation_files_are_complete_and_well_formed(language):
 
 @pytest.mark.parametrize("language", translations.target_languages())
 def test_every_demo_page_exists_in_every_language(language):
-    # Pages in Einfache Sprache are German by nature: never translated (easy_language/).
+    # Pages in Einfache Sprache are German by nature: never translated.
     german = demo_pages("de").not_type(EasyLanguagePage)
     german = set(german.values_list("translation_key", flat=True))
     translated = set(demo_pages(language).values_list("translation_key", flat=True))
@@ -150,7 +150,7 @@ class TestUntranslatedPage:
         html = client.get("/en/").content.decode()
         assert "Nur auf Deutsch" not in html
         # The search does not list it among the English results, but below them, labelled
-        # as German (tests/test_search.py has the details).
+        # as German (the search tests have the details).
         html = client.get("/en/search/", {"q": "Deutsch"}).content.decode()
         results, elsewhere = html.split('id="search-elsewhere-title"')
         assert "Nur auf Deutsch" not in results

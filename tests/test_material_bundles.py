@@ -182,7 +182,7 @@ def test_each_file_downloads_as_the_pdf_in_its_language(client):
         assert len(data) == file.document.file_size
         reader = PdfReader(io.BytesIO(data))
         assert len(reader.pages) == file.page_count == 2
-        # NFKC: pypdf reads the Arabic file's presentation forms (as materials/text.py does).
+        # NFKC: pypdf reads the Arabic file's presentation forms (as the PDF text extraction does).
         text = squash(normalize("NFKC", " ".join(p.extract_text() for p in reader.pages)))
         assert PHRASES[file.language] in text, file.language
         for other, phrase in PHRASES.items():

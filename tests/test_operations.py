@@ -14,12 +14,12 @@ from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from core.logging import JSONFormatter
 from migraup.settings.operations import logging_config
+from operations.logging import JSONFormatter
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-HEALTH_MIDDLEWARE = "core.health.HealthCheckMiddleware"
-REQUEST_LOG_MIDDLEWARE = "core.logging.RequestLogMiddleware"
+HEALTH_MIDDLEWARE = "operations.health.HealthCheckMiddleware"
+REQUEST_LOG_MIDDLEWARE = "operations.logging.RequestLogMiddleware"
 
 # (language, text of the 500 page's heading, text of the 503 page's heading, direction)
 PAGES = [
@@ -105,7 +105,7 @@ def test_unreachable_search_node_is_degraded_without_its_address(client, setting
 def test_unreachable_cache_is_degraded_and_pages_still_render(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantRedisCache",
+            "BACKEND": "operations.cache_backends.TolerantRedisCache",
             "LOCATION": "redis://:s3cret@127.0.0.1:9/0",
         }
     }
@@ -381,7 +381,7 @@ def test_request_log_names_the_signed_in_user(client, settings, caplog, editor):
 def test_log_format_selects_the_formatter():
     assert logging_config("json")["handlers"]["console"]["formatter"] == "json"
     assert logging_config("text")["handlers"]["console"]["formatter"] == "text"
-    assert logging_config("json")["formatters"]["json"]["()"] == "core.logging.JSONFormatter"
+    assert logging_config("json")["formatters"]["json"]["()"] == "operations.logging.JSONFormatter"
     with pytest.raises(ImproperlyConfigured):
         logging_config("xml")
 
@@ -391,11 +391,11 @@ def test_a_failing_cache_logs_once_a_minute_not_on_every_request(settings, caplo
     grow with each one."""
     from django.core.cache import caches
 
-    from core import cache_backends
+    from operations import cache_backends
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantRedisCache",
+            "BACKEND": "operations.cache_backends.TolerantRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
         }
     }

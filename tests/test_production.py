@@ -128,7 +128,7 @@ def test_password_protected_pages_never_reach_the_cache(client):
 
 
 def test_making_a_page_private_purges_the_cache(client):
-    """The page itself and the shared lookups (no restriction anywhere, core/lookups.py)
+    """The page itself and the shared lookups (no restriction anywhere)
     were cached while it was public."""
     from wagtail.models import PageViewRestriction
 
@@ -144,7 +144,7 @@ def test_making_a_page_private_purges_the_cache(client):
 
 
 def test_cached_home_pages_follow_unpublishing(client):
-    """The home pages in each language come from the cache (core/lookups.py)."""
+    """The home pages in each language come from the cache (the shared lookups)."""
     assert client.get("/ar/").status_code == 200
     assert 'hreflang="ar"' in client.get(PROJECT_URL).content.decode()
     HomePage.objects.get(locale__language_code="ar").unpublish()
@@ -278,7 +278,7 @@ def recorded_reads(monkeypatch):
 def test_every_page_declares_the_query_parameters_it_reads(client, recorded_reads, name):
     """A page type or view that reads a parameter it does not declare would be cached
     without it (and get it stripped): declare it where the page type or view is defined."""
-    from core.cache import declared_query_parameters
+    from delivery.cache import declared_query_parameters
 
     url = url_of(name, "de")
     path = url.split("?")[0]
@@ -360,7 +360,7 @@ def test_publishing_reaches_readers_while_the_cache_disk_is_full(
 ):
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantFileBasedCache",
+            "BACKEND": "operations.cache_backends.TolerantFileBasedCache",
             "LOCATION": str(small_filesystem / "cache"),
         }
     }
@@ -430,7 +430,7 @@ def test_admin_keeps_its_inline_scripts_but_nothing_else(client, editor):
 
 
 def test_a_nonce_appears_only_when_a_template_uses_it(rf):
-    from core.security import ContentSecurityPolicyMiddleware
+    from operations.security import ContentSecurityPolicyMiddleware
 
     def view(request):
         from django.http import HttpResponse

@@ -3,8 +3,8 @@
 What is counted: a reader's request for a page whose HTML is *not* in the page cache (its
 own entry is evicted, so the middleware answers ``X-Cache: MISS`` and the page is routed
 and rendered) while the rest of the shared cache is warm, as on a running site: the cache
-generation, the language's menu and footer (core/cache.py ``cached``), the Site, locales,
-home pages and view restrictions (core/lookups.py), and Wagtail's site root paths. Each
+generation, the language's menu and footer (``delivery.cache.cached``), the Site, locales,
+home pages and view restrictions (the shared lookups), and Wagtail's site root paths. Each
 page is requested once before it is counted, to warm those. The first request after a
 purge rebuilds them as well (about fifteen queries more, on this site: the menu and footer
 once per generation and language, the rest once per generation); it is not counted.
@@ -24,8 +24,8 @@ from django.urls import resolve
 from django.utils import translation
 from wagtail.models import Page
 
-from core import routing
-from core.cache import AnonymousPageCacheMiddleware
+from delivery import routing
+from delivery.cache import AnonymousPageCacheMiddleware
 from home.models import HomePage
 from projects.models import ProjectIndexPage, ProjectPage
 from tests.page_types import LANGUAGES, OTHER_URLS, PAGES, expected_status, url_of
@@ -90,11 +90,11 @@ def test_a_page_cache_hit_makes_no_query(django_assert_max_num_queries):
         assert client.get(url)["X-Cache"] == "HIT"
 
 
-# The routing that saves most of the queries (core/routing.py) finds what Wagtail finds.
+# The routing that saves most of the queries (``delivery.routing``) finds what Wagtail finds.
 
 
 def routes(url: str, language: str) -> tuple:
-    """(Wagtail's route, core.routing's route) of the URL, each as (page id, type, args)."""
+    """(Wagtail's route, delivery.routing's route) of the URL, each as (page id, type, args)."""
     found = []
     with translation.override(language):
         path = resolve(url.split("?")[0]).args[0]

@@ -1,5 +1,5 @@
 """The Impressum and the privacy policy: in every language, linked from every page's footer
-(core/legal.py). These tests fail when either is missing in any language."""
+(``core.legal``). These tests fail when either is missing in any language."""
 
 import re
 

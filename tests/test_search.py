@@ -22,8 +22,8 @@ from core.models import StandardPage
 from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
+from multilingual.stemming import searchable_text
 from search.backends import ResilientOpenSearchBackend
-from search.text import searchable_text
 from team.models import TeamMember
 
 pytestmark = pytest.mark.django_db

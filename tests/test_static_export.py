@@ -1,5 +1,5 @@
-"""The static archive (static_export/): the demo content exported once, then checked file by
-file against the live site. The search in a browser: tests/browser/test_static_search.py."""
+"""The static archive: the demo content exported once, then checked file by
+file against the live site. The search in a browser has its own browser test."""
 
 import json
 import re
@@ -17,7 +17,7 @@ from wagtail.models import Page
 from archive.models import ArchiveEntryPage
 from contact.models import ContactPage
 from materials.models import MaterialPage
-from static_export import texts
+from static_export import notes
 from static_export.exporter import ExportError, ExportReport, StaticSiteExporter
 from tests.test_html_valid import check_html
 
@@ -253,7 +253,7 @@ def test_the_contact_form_is_a_note_in_the_readers_language(root):
     for page in ContactPage.objects.live().select_related("locale"):
         language = page.locale.language_code
         html = (root / page.get_url().lstrip("/") / "index.html").read_text()
-        assert escape(texts.CONTACT_NOTE[language]) in html
+        assert escape(notes.CONTACT_NOTE[language]) in html
         assert "<form" not in html
 
 
@@ -266,7 +266,7 @@ def test_a_search_page_and_index_per_language(root, export):
         html = (root / language / "search/index.html").read_text()
         assert f'<html lang="{language}"' in html
         assert "<pagefind-input>" in html and "../../pagefind/pagefind-component-ui.js" in html
-        assert escape(texts.SEARCH_NEEDS_SCRIPT[language]) in html  # for readers without JavaScript
+        assert escape(notes.SEARCH_NEEDS_SCRIPT[language]) in html  # for readers without JavaScript
         assert "<form" not in html
         # The header's search link leads to it.
         home = (root / language / "index.html").read_text()

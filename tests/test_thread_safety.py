@@ -7,8 +7,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from multilingual.stemming import SNOWBALL_LANGUAGES, stem, stems_of
 from search.highlight import snippet
-from search.text import SNOWBALL_LANGUAGES, stem, stems_of
 
 THREADS = 8
 ROUNDS = 2

@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
 from core.models import StandardPage
-from core.translation_status import translation_overview
 from home.models import HomePage
+from multilingual.translation_status import translation_overview
 from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from core import uploads
+from operations import uploads
 
 pytestmark = pytest.mark.django_db
 

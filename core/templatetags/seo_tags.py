@@ -1,4 +1,4 @@
-"""The head's description, OpenGraph and JSON-LD tags for every page (core/seo.py)."""
+"""The head's description, OpenGraph and JSON-LD tags for every page (built by the SEO module)."""
 
 from django import template
 from django.utils import translation

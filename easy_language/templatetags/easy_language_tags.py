@@ -1,10 +1,10 @@
-"""The link to a page's version in Einfache Sprache (site/templates/components/)."""
+"""The link to a page's version in Einfache Sprache (a component of every page)."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
 
-from easy_language.lookups import easy_version
+from easy_language.versions import easy_version
 
 register = template.Library()
 

@@ -34,7 +34,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps first so their templates win over the libraries'.
+    # Project apps first so their templates win over the libraries'. Bottom-up, as they
+    # may import each other (the layers are checked by the architecture test): running the
+    # site, delivering pages, languages, the content base, the page types, then the site's
+    # chrome, search and the API.
+    "operations",
+    "delivery",
+    "multilingual",
     "core",
     "home",
     "projects",
@@ -94,37 +100,37 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Load balancers' probes get /healthz before the host check and the HTTPS redirect.
-    "core.health.HealthCheckMiddleware",
-    # Next, so that it times everything and logs the final status (core/logging.py).
-    "core.logging.RequestLogMiddleware",
-    # gzip for HTML pages (core/compression.py): after the request log, so it logs the bytes
+    "operations.health.HealthCheckMiddleware",
+    # Next, so that it times everything and logs the final status.
+    "operations.logging.RequestLogMiddleware",
+    # gzip for HTML pages: after the request log, so it logs the bytes
     # sent; before everything that writes the body, the page cache among them, which thus
     # keeps the uncompressed page.
-    "core.compression.PageCompressionMiddleware",
+    "delivery.compression.PageCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Before whitenoise, so static files carry the same headers as pages (core/security.py).
-    "core.security.SecurityHeadersMiddleware",
-    "core.security.ContentSecurityPolicyMiddleware",
+    # Before whitenoise, so static files carry the same headers as pages.
+    "operations.security.SecurityHeadersMiddleware",
+    "operations.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # /api/: CORS for the origins in API_CORS_ALLOWED_ORIGINS, then cache headers and
-    # problem descriptions for every answer (api/middleware.py).
+    # problem descriptions for every answer.
     "corsheaders.middleware.CorsMiddleware",
     "api.middleware.APIResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware activates the language from the URL prefix (/de/, /en/ …) and
     # redirects "/" to the reader's language from Accept-Language.
-    "core.middleware.UnknownLanguagePrefixMiddleware",
-    "core.middleware.LocaleMiddleware",
+    "multilingual.middleware.UnknownLanguagePrefixMiddleware",
+    "multilingual.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Anonymous readers' pages come from the cache, purged on every publish (core/cache.py);
+    # Anonymous readers' pages come from the cache, purged on every publish;
     # after the authentication, so editors always see the live state.
-    "core.cache.AnonymousPageCacheMiddleware",
+    "delivery.cache.AnonymousPageCacheMiddleware",
     # What every page looks up alike (Site, locales, home pages, view restrictions) from
-    # the cache, and the page's route in one query (core/routing.py); after the page
+    # the cache, and the page's route in one query, each read once per request; after the page
     # cache, so its hits need none of it.
-    "core.routing.SharedLookupsMiddleware",
+    "delivery.routing.SharedLookupsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -138,7 +144,7 @@ WSGI_APPLICATION = "migraup.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # site/ holds the site-wide templates (base.html, 404.html, components/).
+        # The site-wide templates: the page frame, the error pages, the components.
         "DIRS": [BASE_DIR / "site" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -179,7 +185,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantRedisCache",
+            "BACKEND": "operations.cache_backends.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "migraup"),
         }
@@ -187,12 +193,12 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantFileBasedCache",
+            "BACKEND": "operations.cache_backends.TolerantFileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
         }
     }
-# Seconds an anonymous reader's page stays cached (core/cache.py); publishing purges it
+# Seconds an anonymous reader's page stays cached (the page cache); publishing purges it
 # earlier. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
@@ -206,7 +212,7 @@ TASKS_BACKEND_CLASSES = {
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
 TASKS = {"default": {"BACKEND": TASKS_BACKEND_CLASSES[TASKS_BACKEND]}}
 
-# Security headers (core/security.py). The strict policy of the public site, the API and
+# Security headers (the operations app). The strict policy of the public site, the API and
 # its docs; the admin's relaxation is in ContentSecurityPolicyMiddleware.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -240,7 +246,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "core.security.login_locked"
+AXES_LOCKOUT_CALLABLE = "operations.security.login_locked"
 # Behind a reverse proxy, the client's address is the last one the proxies added to
 # X-Forwarded-For (TRUSTED_PROXY_COUNT proxies); without one, REMOTE_ADDR. The login limit
 # and the contact form's limit both count it (axes.helpers.get_client_ip_address).
@@ -301,7 +307,7 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
-# Static files: static/ holds the sources; collectstatic writes to staticfiles/, because
+# Static files: the sources in one folder, collectstatic writing to another, because
 # Django refuses a STATIC_ROOT that is also listed in STATICFILES_DIRS.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -318,7 +324,7 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# The contact form (contact/): at most CONTACT_RATE_LIMIT messages from one address in
+# The contact form: at most CONTACT_RATE_LIMIT messages from one address in
 # CONTACT_RATE_WINDOW_MINUTES (more are refused with 429, nothing stored or sent), and the
 # characters a single-line field and a multi-line field take.
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
@@ -327,7 +333,7 @@ CONTACT_MAX_CHARS_LINE = int(os.environ.get("CONTACT_MAX_CHARS_LINE", "200"))
 CONTACT_MAX_CHARS_TEXT = int(os.environ.get("CONTACT_MAX_CHARS_TEXT", "5000"))
 # Reset e-mails one account gets per hour, however often the admin's form is sent.
 PASSWORD_RESET_MAILS_PER_HOUR = 3
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.forms.RateLimitedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "operations.forms.RateLimitedPasswordResetForm"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "migraUp! Pankow"

@@ -1,7 +1,7 @@
-"""Settings for operations (imported at the end of base.py; read only the environment).
+"""Settings for operations (imported at the end of the base settings; read only the environment).
 
 LOG_FORMAT: "text" (the default, for development) or "json": one JSON object a line for
-log collectors (core/logging.py). LOG_LEVEL sets the root level, LOG_LEVEL_WAGTAIL the
+log collectors (the request log). LOG_LEVEL sets the root level, LOG_LEVEL_WAGTAIL the
 chatty Wagtail and task loggers, LOG_LEVEL_REQUESTS the line per request (migraup.request).
 """
 
@@ -23,7 +23,7 @@ def logging_config(log_format: str) -> dict:
         "disable_existing_loggers": False,
         "formatters": {
             "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-            "json": {"()": "core.logging.JSONFormatter"},
+            "json": {"()": "operations.logging.JSONFormatter"},
         },
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
         "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
@@ -46,5 +46,5 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 LOGGING = logging_config(LOG_FORMAT)
 
 # Probes ask for http://<internal address>/healthz; SECURE_SSL_REDIRECT must not send them
-# to https (core/health.py answers them before the host check, too).
+# to https (the health check answers them before the host check, too).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

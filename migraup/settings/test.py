@@ -19,12 +19,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# A cache of this test run only (tests/conftest.py empties it before each test), or the
+# A cache of this test run only (the tests empty it before each test), or the
 # Redis server of REDIS_URL (CI runs the cache tests against one as well).
 if not REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.TolerantFileBasedCache",
+            "BACKEND": "operations.cache_backends.TolerantFileBasedCache",
             "LOCATION": tempfile.mkdtemp(prefix="migraup-cache-"),
         }
     }

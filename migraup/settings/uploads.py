@@ -1,6 +1,6 @@
-"""Settings for uploads (imported at the end of base.py; read only the environment).
+"""Settings for uploads (imported at the end of the base settings; read only the environment).
 
-Documents: only PDF and office formats, checked by their content (core/uploads.py), and
+Documents: only PDF and office formats, checked by their content (the upload checks), and
 always served as downloads through Wagtail's document view. Images: Wagtail's own content
 check, with limits on bytes and pixels. Every upload needs room on the media disk.
 
@@ -41,7 +41,7 @@ def env_count(name: str, default: int, minimum: int = 1) -> int:
 # (docm, xlsm, pptm …) are refused by name and by content.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_count("UPLOAD_MAX_DOCUMENT_MB", 20) * MB
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.DocumentForm"
 # The type sent with a download, independent of the host's mime.types.
 WAGTAILDOCS_CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -66,7 +66,7 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_count("UPLOAD_MAX_IMAGE_MB", 10) * MB
 # A small file can hold a huge picture that takes gigabytes to resize.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_count("UPLOAD_MAX_IMAGE_MEGAPIXELS", 40) * 1_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.ImageForm"
 
 # An upload is refused unless the media disk keeps this much free beyond it (for the
 # database, logs and image renditions).

@@ -1,5 +1,5 @@
 """Debian's Chromium, as every browser script of the project starts it: the browser tests,
-bench/page_weight.py and docs/guide_screenshots.py. Nothing is downloaded."""
+the page weight benchmark and the guide's screenshots. Nothing is downloaded."""
 
 import os
 

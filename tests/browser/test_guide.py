@@ -1,5 +1,5 @@
-"""The editors' guide (docs/redaktion.md) stays current: its screenshots are taken from the
-running test site by docs/guide_screenshots.py, and every picture it links is made."""
+"""The editors' guide stays current: its screenshots are taken from the running test site
+by the guide's screenshot script, and every picture it links is made."""
 
 import re
 import sys

@@ -1,4 +1,4 @@
-"""The static archive's search (static_export/) in Chromium.
+"""The static archive's search in Chromium.
 
 The demo content is exported without a base URL and served by a plain HTTP server from a
 sub-folder, /archiv-test/, as a static host would: the copy must not assume its address.

@@ -1,4 +1,4 @@
-"""Write demo/translations/<lang>.po from the German demo content, keeping translations."""
+"""Write the demo's PO file of each language from the German demo content, keeping translations."""
 
 from django.core.management.base import BaseCommand
 

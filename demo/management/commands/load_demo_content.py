@@ -1,4 +1,4 @@
-"""Build the migraUp! Pankow site tree from the seed texts (see demo/content.py).
+"""Build the migraUp! Pankow site tree from the seed texts (the demo content module).
 
 Idempotent: every record is keyed on a stable translation key (pages, team members) or
 title (documents, images). Missing records are created and published; existing ones are
@@ -208,7 +208,7 @@ class Command(BaseCommand):
         for spec in content.LEGAL_PAGES:
             self.ensure_page(home, StandardPage, spec)
 
-        # Versions in Einfache Sprache, German only (never translated: demo/translations.py).
+        # Versions in Einfache Sprache, German only (the demo's translations leave them out).
         parents = {content.HOME["key"]: home, **projects}
         for spec in content.EASY_LANGUAGE:
             fields = {k: v for k, v in spec.items() if k not in {"parent", "seeds"}}
@@ -249,7 +249,7 @@ class Command(BaseCommand):
             Workflow.objects.filter(name="Moderators approval").update(active=False)
 
     def ensure_translations(self) -> None:
-        """Translate every demo record from demo/translations/<lang>.po (wagtail-localize)."""
+        """Translate every demo record from the demo's PO files (wagtail-localize)."""
         records = list(translations.source_records())
         for language in translations.target_languages():
             po = translations.load_po(language)

@@ -1,4 +1,4 @@
-"""manage.py export_static_site DIR: the public site as static files (static_export/)."""
+"""manage.py export_static_site DIR: the public site as static files (the static archive)."""
 
 from pathlib import Path
 

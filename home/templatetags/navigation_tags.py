@@ -1,0 +1,165 @@
+"""The site's chrome: navigation, breadcrumbs, footer and language links, all derived
+from the page tree. Here, with the home page, because they combine every part of the
+site: the content base, the partners in the footer, the versions in Einfache Sprache in
+the language switcher."""
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
+from wagtail.models import Page
+
+from core import seo
+from core.legal import required_pages
+from core.models import StandardPage
+from delivery import lookups
+from delivery.cache import cached
+from delivery.memo import memoized
+from easy_language.versions import easy_version, full_page
+from multilingual.alternates import language_alternates, live_translations
+from multilingual.translation_status import reader_status
+from partners.models import PartnerPage
+
+register = template.Library()
+
+
+def get_home_page(request: HttpRequest) -> Page | None:
+    """The site's home page in the active language (or the source home if untranslated).
+
+    Menu and language switcher both need it; it comes from the shared lookups, once per
+    request and language.
+    """
+    return memoized(
+        ("localized-home", translation.get_language()), lambda: lookups.localized_home(request)
+    )
+
+
+def page_links(request: HttpRequest, pages) -> list[dict]:
+    """Title, URL and tree path of each page: what menus and footers need, cacheable."""
+    return [{"title": p.title, "url": p.get_url(request), "path": p.path} for p in pages]
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context) -> dict:
+    request = context["request"]
+    home = get_home_page(request)
+    current = context.get("page")
+    current_path = getattr(current, "path", "") or ""
+
+    def build() -> dict:
+        if home is None:
+            return {"home": None, "items": []}
+        pages = home.get_children().live().public().in_menu()
+        return {"home": page_links(request, [home])[0], "items": page_links(request, pages)}
+
+    # Per site and language; purged with the page cache when an editor changes pages.
+    links = cached(build, "menu", request.get_host(), getattr(home, "pk", None))
+    items = [
+        {
+            **item,
+            "current": item["path"] == current_path,
+            # A section stays marked while the reader is on one of its sub-pages.
+            "ancestor": current_path.startswith(item["path"]) and item["path"] != current_path,
+        }
+        for item in links["items"]
+    ]
+    return {
+        "home": links["home"],
+        "home_current": bool(links["home"]) and links["home"]["path"] == current_path,
+        "items": items,
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    # The same trail as the breadcrumbs' JSON-LD, fetched once (or found by routing).
+    return {"ancestors": seo.breadcrumb_ancestors(page), "page": page}
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context) -> dict:
+    request = context["request"]
+    locale = lookups.active_locale()
+
+    def build() -> dict:
+        # The required pages always, whatever their footer box says; then the others chosen.
+        required = required_pages(locale)
+        chosen = StandardPage.objects.live().public().filter(locale=locale, show_in_footer=True)
+        chosen = chosen.exclude(pk__in=[page.pk for page in required]).order_by("path")
+        partners = PartnerPage.objects.live().public().filter(locale=locale)
+        return {
+            "legal_pages": page_links(request, [*required, *chosen]),
+            "partners": page_links(request, partners.order_by("path")),
+        }
+
+    return {**cached(build, "footer", request.get_host(), locale.pk), "request": request}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    """Links to the same page in every language; to that language's home if untranslated.
+    With the page's version in Einfache Sprache after German, where it has one; on that
+    version, the languages lead to the page it simplifies."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    home = get_home_page(request)
+    translations = {}
+    easy = easy_version(page, request)
+    if page is not None and getattr(page, "pk", None):
+        # The hreflang links use the same list.
+        translated = full_page(page) or page
+        translations = {p.locale.language_code: p for p in live_translations(translated)}
+    homes = {}
+    if home is not None:
+        homes = {p.locale.language_code: p for p in live_translations(home)}
+    languages = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target is None:
+            continue
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "url": target.get_url(request),
+                "current": code == current and not (easy and easy["current"]),
+                "is_translation": code in translations,
+            }
+        )
+        if code == settings.LANGUAGE_CODE and easy:
+            languages.append(
+                {
+                    "code": code,
+                    "name": "Einfache Sprache",
+                    "url": easy["url"],
+                    "current": easy["current"],
+                    "is_translation": True,
+                }
+            )
+    return {"languages": languages, "current": current}
+
+
+@register.inclusion_tag("components/translation_note.html", takes_context=True)
+def translation_note(context) -> dict:
+    """On a translated page: when it was translated from German, and whether the German
+    original changed since (from wagtail-localize's records)."""
+    page = context.get("page")
+    status = reader_status(page) if isinstance(page, Page) else None
+    return {"status": status, "request": context["request"]}
+
+
+@register.inclusion_tag("components/hreflangs.html", takes_context=True)
+def hreflangs(context) -> dict:
+    request = context["request"]
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return {"alternates": []}
+    # Absolute URLs on the host the reader used (the Site record may name another port).
+    alternates = language_alternates(page, lambda p: request.build_absolute_uri(p.get_url(request)))
+    canonical = request.build_absolute_uri(page.get_url(request))
+    return {"alternates": alternates, "canonical": canonical}

@@ -1,0 +1,84 @@
+"""Security headers on every response, static files included (README, "Running in
+production").
+
+The Content-Security-Policy comes from django-csp, configured in settings
+(CONTENT_SECURITY_POLICY). The public site, the API and its docs run under the strict
+policy: scripts only from the site itself or with the response's nonce, no inline styles.
+Wagtail's admin renders inline scripts and style attributes of its own (choosers, date
+widgets, inline panels; upstream work on this is open), so under /admin/, where editors
+work signed in, the policy allows those and keeps everything else: no other origins, no
+plugins, no framing by other sites.
+"""
+
+from collections.abc import Callable
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import render
+
+ADMIN_PREFIX = "/admin/"
+
+# Browser features no page of the site uses; an injected script cannot use them either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """The header Django's SecurityMiddleware does not set (it sets nosniff, HSTS, the
+    Referrer-Policy and the Cross-Origin-Opener-Policy)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's policy under /admin/."""
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponse, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PREFIX):
+            # A nonce in script-src would make browsers ignore 'unsafe-inline'.
+            parts.nonce = None
+            parts.replace = {
+                **(parts.replace or {}),
+                "script-src": [SELF, UNSAFE_INLINE],
+                "style-src": [SELF, UNSAFE_INLINE],
+                # The preview panel frames the admin's own preview view.
+                "frame-ancestors": [SELF],
+                "frame-src": [SELF],
+            }
+        return parts
+
+
+def login_locked(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None
+) -> HttpResponse:
+    """django-axes' answer to a locked-out login: the admin's sign-in look, status 429."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(
+        request, "operations/login_locked.html", {"cooloff_minutes": minutes}, status=429
+    )
+    response["Retry-After"] = str(minutes * 60)
+    return response
