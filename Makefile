@@ -89,7 +89,7 @@ opensearch-stop:
 
 # The search tests against that node (started if needed).
 test-search-engine: $(STAMP) opensearch
-	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(BIN)/pytest -n $(TEST_WORKERS) tests/test_search.py
+	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(BIN)/pytest -n $(TEST_WORKERS) tests/search/
 
 # Schemathesis against the live OpenAPI document of /api/v3/ over the demo content
 # (tools/schemathesis/run.sh; its own virtualenv; DATABASE_URL picks the database).

@@ -8,8 +8,8 @@ from django.test import Client
 
 from networks.models import NetworkPage
 from team.models import TeamMember
-from tests.test_api import API, PROBLEM, bearer, page_in, token_for
-from tests.test_operations import with_database_down
+from tests.api.test_api import API, PROBLEM, bearer, page_in, token_for
+from tests.operations.test_health_and_logs import with_database_down
 
 pytestmark = pytest.mark.django_db
 

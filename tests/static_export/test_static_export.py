@@ -19,7 +19,7 @@ from contact.models import ContactPage
 from materials.models import MaterialPage
 from static_export import notes
 from static_export.exporter import ExportError, ExportReport, StaticSiteExporter
-from tests.test_html_valid import check_html
+from tests.core.test_html_valid import check_html
 
 pytestmark = pytest.mark.django_db
 
@@ -238,7 +238,7 @@ def test_archive_and_material_filters_are_files(root):
 
 
 def test_material_qr_codes_lead_to_the_copy(root):
-    from tests.test_material_bundles import decode_qr
+    from tests.materials.test_material_bundles import decode_qr
 
     for page in MaterialPage.objects.live().select_related("locale"):
         html = (root / page.get_url().lstrip("/") / "index.html").read_text()
@@ -347,7 +347,7 @@ def test_a_link_through_media_copies_no_document(tmp_path, url):
     from wagtail.documents import get_document_model
     from wagtail.models import Collection, CollectionViewRestriction
 
-    from tests.test_search import pdf_with
+    from tests.search.test_search import pdf_with
 
     collection = Collection.get_first_root_node().add_child(name="Export intern")
     CollectionViewRestriction.objects.create(

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import translation
@@ -21,7 +22,7 @@ from tests.page_types import ALL, LANGUAGES, expected_status, url_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.output_check]
 
-VNU_JAR = Path(__file__).parents[1] / "tools/browser-checks/node_modules/vnu-jar/build/dist/vnu.jar"
+VNU_JAR = settings.BASE_DIR / "tools/browser-checks/node_modules/vnu-jar/build/dist/vnu.jar"
 
 
 def check_html(documents: dict[str, str], folder: Path) -> list[str]:

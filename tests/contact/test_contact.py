@@ -4,23 +4,23 @@ import csv
 import datetime
 import io
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
 from contact.models import ContactPage, FormField
+from tests.processes import child_environment
 
 pytestmark = pytest.mark.django_db
 
 URL = "/de/kontakt/"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = settings.BASE_DIR
 
 
 def form_data(page: ContactPage, **overrides) -> dict:
@@ -247,7 +247,7 @@ def behind_one_proxy(settings):
     the address it was connected from to X-Forwarded-For."""
     found = subprocess.run(
         [sys.executable, "-c", ADDRESS_SETTINGS],
-        env={**os.environ, "TRUSTED_PROXY_COUNT": "1"},
+        env=child_environment(TRUSTED_PROXY_COUNT="1"),
         cwd=ROOT,
         capture_output=True,
         text=True,

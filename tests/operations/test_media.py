@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.test_search import pdf_with
+from tests.search.test_search import pdf_with
 
 pytestmark = pytest.mark.django_db
 

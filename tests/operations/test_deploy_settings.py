@@ -3,14 +3,16 @@ purpose (the redirect, behind a proxy that redirects itself; HTTPS altogether, o
 network) must pass it, and plain HTTP must then really work."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.processes import child_environment
+
+ROOT = settings.BASE_DIR
 
 # Asks the production set-up for a page over plain http, as a browser on the network would.
 PROBE = """
@@ -29,17 +31,14 @@ print(json.dumps({
 
 
 def production(tmp_path: Path, **variables: str) -> dict[str, str]:
-    # Not what the browser tests set for their own process (check --deploy warns about it).
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "migraup.settings.production",
-        "SECRET_KEY": "a-long-random-production-secret-" + "x7Qp2" * 8,
-        "ALLOWED_HOSTS": "intranet.example",
-        "CACHE_DIR": str(tmp_path / "cache"),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    return child_environment(
+        DJANGO_SETTINGS_MODULE="migraup.settings.production",
+        SECRET_KEY="a-long-random-production-secret-" + "x7Qp2" * 8,
+        ALLOWED_HOSTS="intranet.example",
+        CACHE_DIR=str(tmp_path / "cache"),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         **variables,
-    }
+    )
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -73,3 +72,40 @@ def test_without_plain_http_the_site_is_https_only(tmp_path):
     assert answer["status"] == 301
     assert answer["location"] == "https://intranet.example/robots.txt"
     assert answer["secure_cookies"] == [True, True]
+
+
+# Deployment check ----------------------------------------------------------------------
+
+
+def test_check_deploy_with_the_production_settings_is_clean(tmp_path):
+    env = child_environment(
+        DJANGO_SETTINGS_MODULE="migraup.settings.production",
+        SECRET_KEY="a-long-random-production-secret-" + "x7Qp2" * 8,
+        ALLOWED_HOSTS="migraup-pankow.example",
+        CACHE_DIR=str(tmp_path / "cache"),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = child_environment(DJANGO_SETTINGS_MODULE="migraup.settings.production")
+    env.pop("SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr

@@ -439,7 +439,7 @@ def test_api_schema_names_the_files(client):
 
 
 def test_editor_form_refuses_two_files_in_one_language(client, editor):
-    from tests.test_admin import page_data
+    from tests.core.test_admin import page_data
 
     client.force_login(editor)
     index = MaterialIndexPage.objects.get(locale__language_code="de")

@@ -19,7 +19,7 @@ from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from networks.models import NetworkPage
 from projects.models import ProjectIndexPage, ProjectPage
-from tests.test_query_budget import QUERY_BUDGET, evict_page
+from tests.delivery.test_query_budget import QUERY_BUDGET, evict_page
 
 pytestmark = pytest.mark.django_db
 

@@ -3,21 +3,21 @@
 import io
 import json
 import logging
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
 from migraup.settings.operations import logging_config
 from operations.logging import JSONFormatter
+from tests.processes import child_environment
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = settings.BASE_DIR
 HEALTH_MIDDLEWARE = "operations.health.HealthCheckMiddleware"
 REQUEST_LOG_MIDDLEWARE = "operations.logging.RequestLogMiddleware"
 
@@ -181,12 +181,11 @@ def with_database_down(requests: list[str], **env: str) -> tuple[dict, list[str]
     done = subprocess.run(
         [sys.executable, "-c", DATABASE_DOWN_SCRIPT, *requests],
         cwd=PROJECT_ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "migraup.settings.test",
-            "DATABASE_URL": f"postgres://nobody:{FAKE_PASSWORD}@127.0.0.1:9/nothing",
+        env=child_environment(
+            DJANGO_SETTINGS_MODULE="migraup.settings.test",
+            DATABASE_URL=f"postgres://nobody:{FAKE_PASSWORD}@127.0.0.1:9/nothing",
             **env,
-        },
+        ),
         capture_output=True,
         text=True,
         timeout=120,
