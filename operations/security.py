@@ -1,5 +1,7 @@
-"""Security headers on every response, static files included (README, "Running in
-production").
+"""The Content-Security-Policy of every response, static files included (README, "Running
+in production"), and the page of a locked-out login. Django's SecurityMiddleware sets
+nosniff, HSTS, the Referrer-Policy and the Cross-Origin-Opener-Policy;
+django-permissions-policy the Permissions-Policy (PERMISSIONS_POLICY in settings).
 
 The Content-Security-Policy comes from django-csp, configured in settings
 (CONTENT_SECURITY_POLICY). The public site, the API and its docs run under the strict
@@ -10,45 +12,13 @@ work signed in, the policy allows those and keeps everything else: no other orig
 plugins, no framing by other sites.
 """
 
-from collections.abc import Callable
-
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 ADMIN_PREFIX = "/admin/"
-
-# Browser features no page of the site uses; an injected script cannot use them either.
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-    )
-)
-
-
-class SecurityHeadersMiddleware:
-    """The header Django's SecurityMiddleware does not set (it sets nosniff, HSTS, the
-    Referrer-Policy and the Cross-Origin-Opener-Policy)."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        return response
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -109,7 +109,7 @@ MIDDLEWARE = [
     "delivery.compression.PageCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files carry the same headers as pages.
-    "operations.security.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "operations.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # /api/: CORS for the origins in API_CORS_ALLOWED_ORIGINS, then cache headers and
@@ -233,6 +233,23 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of the site uses; an injected script cannot use them either
+# (the Permissions-Policy header, from django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 X_FRAME_OPTIONS = "DENY"
 
 AUTHENTICATION_BACKENDS = [
