@@ -15,7 +15,10 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connections
 from django.test.testcases import LiveServerThread
+from wagtail.models import Revision
+from wagtail.search.index import insert_or_update_object
 
+from projects.models import ProjectPage
 from tests.browser.chromium import CHROMIUM, launch
 
 
@@ -103,6 +106,31 @@ def screenshot_dir() -> Path:
     path = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parents[2] / "build/screenshots"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def project(site_url) -> Iterator[ProjectPage]:
+    """MigraPower in German, for a test whose editor publishes it. Afterwards the page is
+    as it was, not merely republished: its rows (dates included), its revisions and its
+    search entry. A later test on this server's database, of translation dates or search
+    among them, sees the demo site unchanged."""
+    project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
+    fields = {
+        field.attname: getattr(project, field.attname)
+        for field in ProjectPage._meta.concrete_fields
+        if not field.primary_key
+    }
+    revisions = Revision.objects.for_instance(project)
+    before = set(revisions.values_list("pk", flat=True))
+    yield project
+    ProjectPage.objects.filter(pk=project.pk).update(**fields)
+    revisions.exclude(pk__in=before).delete()
+    restored = ProjectPage.objects.get(pk=project.pk)
+    insert_or_update_object(restored)
+    assert (restored.last_published_at, restored.latest_revision_id) == (
+        fields["last_published_at"],
+        fields["latest_revision_id"],
+    ), "not restored"
 
 
 PASSWORD = "pw-for-browser-tests"

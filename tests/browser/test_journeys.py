@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Download, Locator, Page, expect
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Revision
 
 from contact.models import ContactPage
 from core.models import StandardPage
@@ -405,17 +404,6 @@ def test_mobile_menu_opens_and_closes_by_touch_and_keyboard(
 
 
 # --- 7. Editor --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def project(site_url) -> Iterator[ProjectPage]:
-    """MigraPower in German; afterwards its last published revision is published again."""
-    project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
-    published: Revision = project.live_revision
-    subtitle = project.subtitle
-    yield project
-    published.publish()
-    assert ProjectPage.objects.get(pk=project.pk).subtitle == subtitle, "not restored"
 
 
 def test_editor_changes_a_projects_subtitle_and_readers_see_it(

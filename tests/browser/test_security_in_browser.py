@@ -2,12 +2,9 @@
 API's docs and the admin keep working under it (the `page` fixture fails a test on any
 violation Chromium reports)."""
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import expect
 
-from projects.models import ProjectPage
 from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
@@ -59,16 +56,6 @@ def test_api_docs_work_under_the_policy(page):
     page.goto("/api/v3/docs/")
     expect(page.locator(".opblock").first).to_be_visible()
     expect(page.locator(".opblock-summary-path", has_text="/pages/").first).to_be_visible()
-
-
-@pytest.fixture
-def project(site_url) -> Iterator[ProjectPage]:
-    project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
-    title = project.title
-    yield project
-    project.refresh_from_db()
-    project.title = title
-    project.save_revision().publish()
 
 
 def test_editor_edits_and_publishes_under_the_policy(page, browser, site_url, moderator, project):
