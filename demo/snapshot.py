@@ -34,12 +34,17 @@ KEEP = 3  # copies of other fingerprints kept (other branches, other checkouts)
 SHAPING = ["migraup", "locale", "pyproject.toml"]
 
 
+# What only renders the data, never shapes it: a change to a template or a stylesheet
+# needs no new snapshot (a new one costs every developer two minutes).
+RENDERING_ONLY = {"templates", "templatetags", "static", "__pycache__"}
+
+
 def source_files() -> Iterator[Path]:
     folders = sorted({path.parent for path in ROOT.glob("*/apps.py")})
     for entry in [*folders, *(ROOT / name for name in SHAPING)]:
         paths = [entry] if entry.is_file() else sorted(entry.rglob("*"))
         for path in paths:
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and not RENDERING_ONLY.intersection(path.parts):
                 yield path
 
 
