@@ -6,7 +6,9 @@ the language switcher."""
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils import translation
+from wagtail import views as wagtail_views
 from wagtail.models import Page
 
 from core import seo
@@ -99,6 +101,21 @@ def site_footer(context) -> dict:
     return {**cached(build, "footer", request.get_host(), locale.pk), "request": request}
 
 
+def serves_pages(request: HttpRequest) -> bool:
+    """True when Wagtail's page view answers this request (a page, or its 404)."""
+    match = getattr(request, "resolver_match", None)
+    return match is None or match.func is wagtail_views.serve
+
+
+def kept_query(request: HttpRequest) -> str:
+    """``?…`` with the query parameters the page reads (the page cache has removed all
+    others before rendering), less the result page, whose number means nothing in another
+    language's list; "" without any."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"?{query.urlencode()}" if query else ""
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context) -> dict:
     """Links to the same page in every language; to that language's home if untranslated.
@@ -113,20 +130,30 @@ def language_switcher(context) -> dict:
     if page is not None and getattr(page, "pk", None):
         # The hreflang links use the same list.
         translated = full_page(page) or page
-        translations = {p.locale.language_code: p for p in live_translations(translated)}
+        translations = {
+            p.locale.language_code: p.get_url(request) for p in live_translations(translated)
+        }
+    elif not serves_pages(request):
+        # A view of the site's own (the search): the same view in every language.
+        translations = {code: translate_url(request.path, code) for code, _ in settings.LANGUAGES}
     homes = {}
     if home is not None:
         homes = {p.locale.language_code: p for p in live_translations(home)}
+    # The reader's search and filters go along to the same page in another language.
+    query = kept_query(request)
     languages = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
+        if code in translations:
+            url = translations[code] + query
+        elif code in homes:
+            url = homes[code].get_url(request)
+        else:
             continue
         languages.append(
             {
                 "code": code,
                 "name": name,
-                "url": target.get_url(request),
+                "url": url,
                 "current": code == current and not (easy and easy["current"]),
                 "is_translation": code in translations,
             }

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
-from archive.models import ArchiveEntryPage
+from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from core.models import StandardPage
 from demo import translations
 from easy_language.models import EasyLanguagePage
@@ -183,3 +183,38 @@ def test_contact_form_speaks_the_readers_language(client):
     html = client.get("/tr/iletisim/").content.decode()
     assert ">E-posta <span" in html and ">Mesaj <span" in html
     assert "Lütfen bu alanı boş bırakın" in html  # the honeypot label, a UI string
+
+
+def switcher_urls(client, url: str) -> dict[str, str]:
+    """Language code → where the language switcher of this page leads."""
+    html = client.get(url).content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    return {
+        code: href.replace("&amp;", "&")
+        for href, code in re.findall(r'href="([^"]*)" lang="([a-z]{2})"', switcher)
+    }
+
+
+def test_the_switcher_keeps_the_search_and_its_filters(client):
+    urls = switcher_urls(client, "/de/search/?q=Netzwerk&type=archive&page=2&utm_source=x")
+    # The query and the kind go along; the result page and what the page ignores do not.
+    assert urls["en"] == "/en/search/?q=Netzwerk&type=archive"
+    assert urls["ar"] == "/ar/search/?q=Netzwerk&type=archive"
+    assert set(urls) == set(LANGUAGES)
+
+
+def test_the_switcher_keeps_the_archive_year_and_the_material_filters(client):
+    archive = ArchiveIndexPage.objects.get(locale__language_code="de")
+    english = archive.get_translation(Locale.objects.get(language_code="en"))
+    assert switcher_urls(client, f"{archive.url}?year=2017")["en"] == f"{english.url}?year=2017"
+    library = MaterialIndexPage.objects.get(locale__language_code="de")
+    turkish = library.get_translation(Locale.objects.get(language_code="tr"))
+    urls = switcher_urls(client, f"{library.url}?kind=flyer&language=ar&x=1")
+    assert urls["tr"] == f"{turkish.url}?kind=flyer&language=ar"
+
+
+def test_without_a_query_the_switcher_adds_none(client):
+    urls = switcher_urls(client, "/de/search/")
+    assert urls["es"] == "/es/search/"
+    assert "?" not in switcher_urls(client, "/de/projekte/migrapower/")["en"]
