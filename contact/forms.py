@@ -10,8 +10,12 @@ from collections.abc import Iterable
 from django import forms
 from django.conf import settings
 from django.utils.html import format_html
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from wagtail.contrib.forms.forms import FormBuilder
+
+from core.legal import required_pages
+from core.models import StandardPage
+from delivery.lookups import active_locale
 
 # Digits a number field takes: more than any amount or phone number needs.
 MAX_NUMBER_DIGITS = 30
@@ -65,6 +69,22 @@ class ContactFormBuilder(FormBuilder):
     def create_hidden_field(self, field, options: dict) -> forms.Field:
         return super().create_hidden_field(field, self._text_options(field, options))
 
+    def create_checkbox_field(self, field, options: dict) -> forms.Field:
+        if field.required:
+            # A box the reader must tick is a consent: say so in the error, and link the
+            # privacy policy it refers to (the label is the editors' plain text).
+            options["error_messages"] = {
+                "required": gettext("Tick this box to agree, or we cannot send your message.")
+            }
+            privacy = privacy_policy_url()
+            if privacy:
+                link = format_html(
+                    '<a href="{}">{}</a>', privacy, gettext("Read the privacy policy")
+                )
+                help_text = options.get("help_text")
+                options["help_text"] = format_html("{} {}", help_text, link) if help_text else link
+        return super().create_checkbox_field(field, options)
+
     def create_number_field(self, field, options: dict) -> forms.Field:
         options["max_digits"] = MAX_NUMBER_DIGITS
         return forms.DecimalField(**options)
@@ -78,3 +98,11 @@ class ContactFormBuilder(FormBuilder):
         options["initial"] = self.get_formatted_field_initial(field)
         options.setdefault("widget", forms.CheckboxSelectMultiple)
         return DistinctMultipleChoiceField(**options)
+
+
+def privacy_policy_url() -> str | None:
+    """The privacy policy in the reader's language, if it has one that is live and public."""
+    for page in required_pages(active_locale()):
+        if page.required_page == StandardPage.RequiredPage.PRIVACY:
+            return page.url
+    return None

@@ -219,6 +219,13 @@ def test_reader_sends_the_contact_form_after_correcting_a_mistake(
     email = page.get_by_label(re.compile(r"^E-Mail"))
     message = page.get_by_label(re.compile(r"^Nachricht"))
     consent = page.get_by_label(re.compile(r"^Ich bin einverstanden"))
+    # The box is a target of at least 24 × 24 px, described by the privacy policy's link.
+    box = consent.bounding_box()
+    assert box and box["width"] >= 24 and box["height"] >= 24, box
+    expect(consent).to_have_accessible_description("Datenschutzerklärung lesen")
+    expect(main.get_by_role("link", name="Datenschutzerklärung lesen")).to_have_attribute(
+        "href", "/de/datenschutz/"
+    )
     name.fill("Ana Beispiel")
     message.fill("Gibt es den Flyer auch auf Spanisch?\nViele Grüße")
     consent.check()

@@ -15,6 +15,7 @@ from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
 from contact.models import ContactPage, FormField
+from core.models import StandardPage
 from tests.processes import child_environment
 
 pytestmark = pytest.mark.django_db
@@ -386,3 +387,40 @@ def test_exports_hold_no_formulas(client, admin_client, page, export_format):
     # The submission date stays a date (XLSX) or its plain text (CSV).
     dates = [line[0] for line in lines]
     assert all(isinstance(d, datetime.datetime) or d[:2] == "20" for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "link"),
+    [
+        (
+            "de",
+            "Kreuzen Sie dieses Feld an, sonst können wir Ihre Nachricht nicht senden.",
+            "Datenschutzerklärung lesen",
+        ),
+        (
+            "ar",
+            "ضع علامة في هذا المربع للموافقة، وإلا فلن نتمكن من إرسال رسالتك.",
+            "اقرأ سياسة الخصوصية",
+        ),
+    ],
+)
+def test_the_consent_box_links_the_privacy_policy_and_says_what_to_do(
+    client, language, message, link
+):
+    page = ContactPage.objects.get(locale__language_code=language)
+    privacy = StandardPage.objects.get(locale__language_code=language, required_page="privacy")
+    consent = next(f for f in page.form_fields.all() if f.field_type == "checkbox")
+    html = client.get(page.url).content.decode()
+    assert f'<a href="{privacy.url}">{link}</a>' in html
+    assert f'aria-describedby="id_{consent.clean_name}_helptext"' in html
+
+    fields = {f.field_type: f.clean_name for f in page.form_fields.all()}
+    data = {fields["singleline"]: "Ana", fields["email"]: "ana@example.org"}
+    data |= {fields["multiline"]: "Hallo", "website_url": ""}
+    html = client.post(page.url, data).content.decode()
+    summary = html[html.index('class="form-errors"') :]
+    summary = summary[: summary.index("</ul>")]
+    # The summary names the box by what to do, not by its whole label followed by ": …".
+    assert f'<a href="#id_{consent.clean_name}">{message}</a>' in summary
+    assert consent.label not in summary
+    assert FormSubmission.objects.filter(page=page).count() == 0
