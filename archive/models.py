@@ -75,10 +75,14 @@ class ArchiveIndexPage(IndexPage):
         counts = dict.fromkeys(self.years, 0)
         for entry in entries:
             counts[entry.year] = counts.get(entry.year, 0) + 1
-        shown_years = [year] if year else self.years
+        # Only years with entries are offered and listed: a reader following the site's
+        # own links never lands on an empty year (a year typed into the address still
+        # says it has none).
+        with_entries = [y for y in self.years if counts[y]]
+        shown_years = [year] if year else with_entries
         context.update(
             selected_year=year,
-            year_counts=list(counts.items()),
+            year_counts=[(y, counts[y]) for y in with_entries],
             years=[(y, [e for e in entries if e.year == y]) for y in shown_years],
         )
         return context
