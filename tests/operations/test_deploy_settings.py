@@ -78,20 +78,7 @@ def test_without_plain_http_the_site_is_https_only(tmp_path):
 
 
 def test_check_deploy_with_the_production_settings_is_clean(tmp_path):
-    env = child_environment(
-        DJANGO_SETTINGS_MODULE="migraup.settings.production",
-        SECRET_KEY="a-long-random-production-secret-" + "x7Qp2" * 8,
-        ALLOWED_HOSTS="migraup-pankow.example",
-        CACHE_DIR=str(tmp_path / "cache"),
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run(production(tmp_path), "manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -99,13 +86,6 @@ def test_check_deploy_with_the_production_settings_is_clean(tmp_path):
 def test_production_settings_refuse_to_start_without_a_secret_key():
     env = child_environment(DJANGO_SETTINGS_MODULE="migraup.settings.production")
     env.pop("SECRET_KEY", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run(env, "manage.py", "check")
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
