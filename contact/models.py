@@ -15,16 +15,34 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import PageViewRestriction, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from contact import ratelimit
 from contact.forms import ContactFormBuilder
 from core.api_fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import SharingMixin
+from core.phones import tel_href
 from delivery.lookups import restricted_sections
 from multilingual.stemming import page_stems
+from projects.models import ProjectPage
+from team.models import TeamMember
 
 logger = logging.getLogger(__name__)
+
+
+def team_with_projects(locale) -> list:
+    """The team members in this language, each with the live projects they are the contact
+    of (``member.projects``), in the team's order."""
+    members = list(TeamMember.objects.filter(locale=locale).select_related("photo"))
+    projects = ProjectPage.objects.live().public().filter(contact_person__in=members)
+    by_member: dict[int, list] = {}
+    for project in projects.order_by("path"):
+        by_member.setdefault(project.contact_person_id, []).append(project)
+    for member in members:
+        member.projects = by_member.get(member.pk, [])
+    return members
+
 
 # The honeypot field: hidden from people (and from screen readers), filled in by bots.
 HONEYPOT_FIELD = "website_url"
@@ -69,6 +87,27 @@ class ContactPage(SharingMixin, AbstractEmailForm):
         blank=True,
         help_text=_("Subject line of the notification e-mails about new messages."),
     )
+    # Where readers reach a person: the contact page, the footer of every page and the
+    # thank-you page show these. The same in every language (wagtail-localize keeps them in
+    # step with the German page), as an address or a number is not translated.
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who readers reach at this address, e.g. “VIA Regionalverband …”."),
+    )
+    address = models.TextField(
+        _("postal address"), blank=True, help_text=_("Street and town, one line per line.")
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("With the area code, e.g. “+49 30 …”; phones dial it when tapped."),
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("An address readers can write to directly.")
+    )
     thank_you_text = RichTextField(
         _("thank-you text"),
         blank=True,
@@ -87,6 +126,15 @@ class ContactPage(SharingMixin, AbstractEmailForm):
         *AbstractEmailForm.content_panels,
         FormSubmissionsPanel(),
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+            ],
+            heading=_("How to reach us (also in the footer of every page)"),
+            help_text=_("The people listed below the address are the team (Snippets → Team)."),
+        ),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -105,8 +153,18 @@ class ContactPage(SharingMixin, AbstractEmailForm):
 
     # The form is described so that another site could show it; messages are sent to the
     # page on this site (POST to its html_url), never through the API.
+    override_translatable_fields = [
+        SynchronizedField("organisation"),
+        SynchronizedField("address"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+    ]
     api_fields = [
         APIField("intro"),
+        APIField("organisation"),
+        APIField("address"),
+        APIField("phone"),
+        APIField("email"),
         APIField("form_fields"),
         APIField("thank_you_text"),
         APIField("translations", serializer=TranslationsField()),
@@ -114,6 +172,15 @@ class ContactPage(SharingMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact page")
+
+    @property
+    def phone_href(self) -> str:
+        return tel_href(self.phone)
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["team"] = team_with_projects(self.locale)
+        return context
 
     def search_stems(self) -> str:
         return page_stems(self)

@@ -171,6 +171,19 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Migrant:innen stärken Migrant*innen!", "attribution": "migraUp!"}
 
 
+class TeamListBlock(blocks.StaticBlock):
+    """Marks where the team is listed; the list itself (Snippets → Team, in the page's
+    language, with the projects each one is the contact of) comes from the contact app's
+    ``team_list`` tag, so it is always current."""
+
+    class Meta:
+        icon = "group"
+        label = _("Team list")
+        admin_text = _("Lists the team (Snippets → Team) with their roles, projects and contacts.")
+        template = "blocks/team_list.html"
+        description = _("The team members, with phone and e-mail.")
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -185,6 +198,7 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     call_to_action = CallToActionBlock()
     contact = ContactCardBlock()
+    team = TeamListBlock()
     download = DownloadCardBlock()
     quote = QuoteBlock()
 

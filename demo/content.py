@@ -175,6 +175,7 @@ def home_body(contact_page_id: int) -> list[dict]:
             )
         ),
         heading("Unser Team"),
+        {"type": "team", "value": None},
         {
             "type": "call_to_action",
             "value": {
@@ -702,6 +703,11 @@ CONTACT = {
     "title": "Kontakt",
     "show_in_menus": True,
     "intro": p("Setzen Sie sich mit uns in Verbindung!"),
+    # The only postal address and phone number the sources give: the projects' contact at
+    # VIA (seeds 003 and 004). They give no general e-mail address; the team's are listed.
+    "organisation": VIA_NAME,
+    "address": VIA_ADDRESS,
+    "phone": "+49 30 29 00 69 48",
     "thank_you_text": p("Vielen Dank für Ihre Nachricht."),  # EDITORIAL
     "fields": [
         {"label": "Name", "field_type": "singleline", "required": True},

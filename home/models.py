@@ -14,6 +14,16 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from delivery.lookups import public
 
+# What readers come for, in the order the home page offers it: the section's page type,
+# its pictogram (core/icons.py) and what the reader finds there.
+TASKS = [
+    ("projects.ProjectIndexPage", "projects", _("What the projects offered, and for whom")),
+    ("contact.ContactPage", "contact", _("Address, phone and the people to contact")),
+    ("materials.MaterialIndexPage", "materials", _("Flyers and documents to download")),
+    ("networks.NetworkIndexPage", "networks", _("The networks migraUp! Pankow founded")),
+    ("archive.ArchiveIndexPage", "archive", _("Ten years, 2015–2025, year by year")),
+]
+
 
 class HomePage(BasePage):
     tagline = models.CharField(
@@ -99,6 +109,20 @@ class HomePage(BasePage):
     def default_meta_description(self) -> str:
         return " – ".join(text for text in (self.tagline, self.farewell_title) if text)
 
+    def tasks(self) -> list[dict]:
+        """The entry points of the home page: the sections above, where they are live in
+        this language (one query)."""
+        children = self.get_children().live().public().select_related("content_type")
+        by_type = {}
+        for child in children:
+            by_type.setdefault(child.content_type.natural_key(), child)
+        tasks = []
+        for model, icon, description in TASKS:
+            page = by_type.get(tuple(model.lower().split(".")))
+            if page is not None:
+                tasks.append({"page": page, "icon": icon, "description": description})
+        return tasks
+
     def get_json_ld(self, request: HttpRequest) -> list[dict]:
         # The site and its search, so search engines can offer a search box for it.
         search_url = request.build_absolute_uri(reverse("search"))
@@ -121,6 +145,7 @@ class HomePage(BasePage):
         from projects.models import ProjectPage
 
         context = super().get_context(request, *args, **kwargs)
+        context["tasks"] = self.tasks()
         for name, model in (("projects", ProjectPage), ("networks", NetworkPage)):
             context[name] = public(model.objects.descendant_of(self).live()).order_by("path")
         return context

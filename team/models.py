@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.api_fields import ImageField
+from core.phones import tel_href
 
 
 class TeamMember(TranslatableMixin, index.Indexed, models.Model):
@@ -84,9 +85,7 @@ class TeamMember(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def phone_href(self) -> str:
-        """The phone number as a tel: link (digits and a leading + only)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return tel_href(self.phone)
 
 
 register_snippet(TeamMember)

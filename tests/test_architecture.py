@@ -24,11 +24,13 @@ LAYERS = [
     # The content base every page type builds on: base pages, blocks, SEO, API fields.
     ["core"],
     # Page types that build on the content base alone.
-    ["team", "networks", "archive", "materials", "easy_language", "contact"],
+    ["team", "networks", "archive", "materials", "easy_language"],
     # Page types that show others: a project its materials and contacts, a partner its
     # projects.
     ["projects"],
     ["partners"],
+    # The contact page: the address, and the team with the projects each one is the contact of.
+    ["contact"],
     # The home page and the site's chrome (menu, footer, language switcher), search, the
     # headless API.
     ["home"],
