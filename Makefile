@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install checks-tools run serve worker test system-packages opensearch opensearch-stop test-search-engine test-api-schema test-load lighthouse lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install checks-tools run serve worker test screenshots system-packages opensearch opensearch-stop test-search-engine test-api-schema test-load lighthouse lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -107,6 +107,12 @@ test-load: $(STAMP)
 # build/lighthouse/); fails when a score is below LIGHTHOUSE_MIN (95).
 lighthouse: $(STAMP) $(CHECKS)
 	tools/lighthouse/run.sh
+
+# Every page type in all six languages on a phone (390 px) and a desktop (1280 px), full
+# page, over a throwaway demo site: SCREENSHOTS=folder (default build/screenshots), ONLY=home,contact.
+SCREENSHOTS ?= build/screenshots
+screenshots: $(STAMP)
+	LOG_LEVEL_REQUESTS=WARNING $(BIN)/python tools/screenshots/shoot.py $(SCREENSHOTS) $(if $(ONLY),--only $(ONLY))
 
 # A static copy of the public site in every language with a Pagefind search index (README,
 # "Static archive"): make export-static DIR=build/archiv [BASE_URL=https://example.org/archiv/]

@@ -79,10 +79,17 @@ class MaterialIndexPage(IndexPage):
         kind = kind if kind in MaterialPage.MaterialType.values else ""
         language = request.GET.get("language", "")
         language = language if language in LANGUAGE_CODES else ""
-        # Only the languages some material exists in, in the site's order.
+        # Each filter offers only the choices that lead to materials together with the other
+        # filter as it is set (and the one chosen), so no link the site offers ends in an
+        # empty list.
+        children = MaterialPage.objects.child_of(self)
+        kinds = set(
+            filter_materials(children, "", language).order_by().values_list("kind", flat=True)
+        )
         available = set(
             MaterialFile.objects.filter(
-                page__in=public(MaterialPage.objects.child_of(self).live())
+                page__in=filter_materials(children, kind, "").order_by().values("pk"),
+                document__isnull=False,
             ).values_list("language", flat=True)
         )
         base = self.get_url(request) or ""
@@ -94,6 +101,7 @@ class MaterialIndexPage(IndexPage):
             kind_links=[
                 {"label": label, "url": filter_url(base, value, language), "current": kind == value}
                 for value, label in [("", _("All")), *MaterialPage.MaterialType.choices]
+                if not value or value in kinds or value == kind
             ],
             language_links=[
                 {
@@ -110,7 +118,7 @@ class MaterialIndexPage(IndexPage):
                         "current": language == code,
                     }
                     for code in LANGUAGE_CODES
-                    if code in available
+                    if code in available or code == language
                 ),
             ],
         )

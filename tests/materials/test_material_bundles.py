@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import zxingcpp
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
@@ -233,7 +234,8 @@ def test_list_filters_by_available_language(client, german_handout):
     html = get_html(client, "/de/materialien/?kind=handout&language=de")
     assert card_titles(html) == ["Arbeitshilfe nur auf Deutsch"]
     assert 'href="/de/materialien/?kind=flyer&amp;language=de"' in html
-    assert 'href="/de/materialien/?kind=handout&amp;language=tr"' in html
+    # No Turkish handout: the Turkish choice is not offered beside the handouts.
+    assert "kind=handout&amp;language=tr" not in html
     assert 'href="/de/materialien/?kind=handout"' in html  # all languages, still handouts
     assert 'href="/de/materialien/?language=de"' in html  # all kinds, still German
     html = get_html(client, "/de/materialien/?kind=handout&language=ar")
@@ -241,6 +243,24 @@ def test_list_filters_by_available_language(client, german_handout):
     assert "Es gibt noch keine Materialien in dieser Sprache." in html
     # Only languages some material exists in are offered.
     assert "?language=es" not in get_html(client, "/de/materialien/")
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?kind=handout", "?language=tr", "?kind=flyer&language=ar", "?language=de"]
+)
+def test_every_filter_the_list_offers_leads_to_materials(client, german_handout, query):
+    soup = BeautifulSoup(get_html(client, f"/de/materialien/{query}"), "html.parser")
+    links = [a["href"] for a in soup.select("nav.filter a")]
+    assert any("language=tr" in href for href in links) or "kind=handout" in query
+    for href in links:
+        assert card_titles(get_html(client, href)), href
+
+
+def test_a_filter_with_one_choice_is_not_shown(client):
+    # The demo has flyers only: a kind filter would offer "All" and "Flyer", the same list.
+    html = get_html(client, "/de/materialien/")
+    assert "Materialien nach Art filtern" not in html and "?kind=flyer" not in html
+    assert "?language=tr" in html
 
 
 def test_unknown_filter_values_are_ignored(client, german_handout):
