@@ -156,3 +156,13 @@ def log_in(page, user: User) -> None:
     page.get_by_role("button", name="Anmelden").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     expect(page.get_by_role("heading", name="Seitenzusammenfassung")).to_be_visible()
+
+
+def language_links(page, label: str):
+    """The language picker (the navigation named ``label``, "Sprache" in German), opened:
+    its links, which a closed picker hides from readers and from role queries alike."""
+    nav = page.get_by_role("navigation", name=label)
+    picker = nav.locator("details")
+    if not picker.evaluate("details => details.open"):
+        nav.locator("summary").click()
+    return nav

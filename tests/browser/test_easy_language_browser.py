@@ -12,7 +12,7 @@ from demo.management.commands.load_demo_content import translation_key
 from easy_language import readability
 from easy_language.models import EasyLanguagePage
 from projects.models import ProjectPage
-from tests.browser.conftest import log_in
+from tests.browser.conftest import language_links, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_a_reader_of_a_translation_finds_the_german_version_and_gets_back(page: 
     expect(page).to_have_url(re.compile(r"/de/projekte/migrapower/einfache-sprache/$"))
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.get_by_role("heading", level=1)).to_have_text("Einfache Sprache: MigraPower")
-    switcher = page.get_by_role("navigation", name="Sprache")
+    switcher = language_links(page, "Sprache")
     expect(switcher.get_by_role("link", name="Einfache Sprache")).to_have_attribute(
         "aria-current", "true"
     )

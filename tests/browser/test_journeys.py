@@ -14,13 +14,14 @@ from contact.models import ContactPage
 from core.models import StandardPage
 from home.models import HomePage
 from projects.models import ProjectPage
-from tests.browser.conftest import log_in
+from tests.browser.conftest import language_links, log_in
 
 pytestmark = pytest.mark.browser
 
 
 def switcher(page: Page, label: str) -> Locator:
-    return page.get_by_role("navigation", name=label)
+    """The language picker, opened."""
+    return language_links(page, label)
 
 
 def focused(page: Page) -> dict[str, Any]:
@@ -302,9 +303,9 @@ def test_keyboard_alone_reaches_every_menu_item_with_a_visible_focus(page: Page)
         if stop["inNav"] == "Hauptnavigation" and stop["text"] == MENU[-1]:
             break
     names = [stop["text"] for stop in stops]
-    # MigraPower has a version in Einfache Sprache: the switcher offers it after German.
-    languages = [LANGUAGES[0], "Einfache Sprache", *LANGUAGES[1:]]
-    expected = ["migraUp! Pankow – Startseite", *languages, "Suche", *MENU]
+    # The language picker is one stop, named with the current language; its list opens
+    # with Enter (tests/browser/test_language_picker.py).
+    expected = ["migraUp! Pankow – Startseite", "Sprache: Deutsch", "Suche", *MENU]
     assert names == expected, names
     for stop in stops:
         assert stop["visible"], f"{stop['text']} has the focus but cannot be seen"
@@ -350,17 +351,19 @@ def test_mobile_menu_opens_and_closes_by_touch_and_keyboard(
     page.set_viewport_size({"width": width, "height": 780})
     page.goto(path)
     nav = page.get_by_role("navigation", name=nav_label)
-    toggle = nav.get_by_role("button", name=toggle_name)
+    # The button sits in the header's one row, beside search and the language picker.
+    toggle = page.get_by_role("banner").get_by_role("button", name=toggle_name)
     links = nav.get_by_role("link")
     expect(toggle).to_be_visible()
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(links.first).to_be_hidden()
     assert_no_sideways_scrolling(page, width)
     box = toggle.bounding_box()
+    # At the end of the header's row: the right in German, the left in Arabic.
     if page.evaluate("document.dir") == "rtl":
-        assert box["x"] + box["width"] > width / 2, "the toggle should sit at the right in Arabic"
+        assert box["x"] < width / 2, "the toggle should sit at the left in Arabic"
     else:
-        assert box["x"] < width / 2
+        assert box["x"] + box["width"] > width / 2
 
     # Touch: a tap opens, a second tap closes.
     toggle.click()

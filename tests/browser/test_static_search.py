@@ -17,6 +17,7 @@ from wagtail.models import Page
 from materials.models import MaterialPage
 from networks.models import NetworkIndexPage, NetworkPage
 from static_export.exporter import StaticSiteExporter
+from tests.browser.conftest import language_links
 
 pytestmark = [pytest.mark.browser, pytest.mark.output_check]
 FOLDER = "archiv-test"
@@ -66,7 +67,7 @@ def url_of(page: Page, static_site: str) -> str:
 def test_search_finds_a_network_and_opens_it(reader, static_site):
     network = NetworkPage.objects.live().get(locale__language_code="de", slug="lingua-pankow")
     reader.goto("de/")
-    reader.locator(".site-search-link").click()
+    reader.locator(".site-header__tools a.header-tool").click()
     expect(reader).to_have_url(f"{static_site}de/search/")
     reader.get_by_role("searchbox").fill("Lingua Pankow")
     results = reader.locator("pagefind-results")
@@ -77,7 +78,7 @@ def test_search_finds_a_network_and_opens_it(reader, static_site):
     turkish = NetworkPage.objects.live().get(
         locale__language_code="tr", translation_key=network.translation_key
     )
-    reader.get_by_role("navigation", name="Sprache").get_by_role("link", name="Türkçe").click()
+    language_links(reader, "Sprache").get_by_role("link", name="Türkçe").click()
     expect(reader).to_have_url(url_of(turkish, static_site))
 
 
