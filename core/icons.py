@@ -16,6 +16,7 @@ ICONS: dict[str, str] = {
     "contact": "message-circle",
     "easy-language": "book-open",
     "home": "house",
+    "page": "file",
     # Ways to reach a person.
     "phone": "phone",
     "email": "mail",

@@ -49,16 +49,17 @@ class ResultSection:
     slug: str
     label: str  # one result's kind
     label_plural: str  # the filter
+    icon: str  # its pictogram (core/icons.py)
     models: tuple = ()  # empty: every other page
 
 
 KINDS = [
-    ResultSection("project", _("Project"), _("Projects"), (ProjectPage,)),
-    ResultSection("network", _("Network"), _("Networks"), (NetworkPage,)),
-    ResultSection("partner", _("Partner"), _("Partners"), (PartnerPage,)),
-    ResultSection("material", _("Material"), _("Materials"), (MaterialPage,)),
-    ResultSection("archive", _("Archive"), _("Archive"), (ArchiveEntryPage,)),
-    ResultSection("page", _("Page"), _("Other pages")),
+    ResultSection("project", _("Project"), _("Projects"), "projects", (ProjectPage,)),
+    ResultSection("network", _("Network"), _("Networks"), "networks", (NetworkPage,)),
+    ResultSection("partner", _("Partner"), _("Partners"), "partners", (PartnerPage,)),
+    ResultSection("material", _("Material"), _("Materials"), "materials", (MaterialPage,)),
+    ResultSection("archive", _("Archive"), _("Archive"), "archive", (ArchiveEntryPage,)),
+    ResultSection("page", _("Page"), _("Other pages"), "page"),
 ]
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
 TYPED_MODELS = tuple(model for kind in KINDS for model in kind.models)
