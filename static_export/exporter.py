@@ -46,7 +46,7 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from materials.qr import qr_code_data_uri
+from core.qr import qr_code_data_uri
 from operations.media import public_media_file
 
 from . import notes

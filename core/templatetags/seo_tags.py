@@ -20,7 +20,7 @@ def page_meta(context, title: str = "", description: str = "", robots: str = "")
     if has_page:
         title = title or page.seo_title or page.title
         description = description or page.get_meta_description()
-        url = request.build_absolute_uri(page.get_url(request))
+        url = seo.canonical_url(page, request)
         json_ld = [
             *page.get_json_ld(request),
             seo.breadcrumb_list(seo.breadcrumb_ancestors(page), page, request),

@@ -326,7 +326,7 @@ def test_qr_code_leads_to_the_page_in_every_language(client, language):
 
 def test_qr_decoder_fails_on_another_address(client):
     """The check above can fail: a code of another page does not decode to this one."""
-    from materials.qr import qr_code_data_uri
+    from core.qr import qr_code_data_uri
 
     assert decode_qr(qr_code_data_uri("http://testserver/de/")) == "http://testserver/de/"
     assert decode_qr(qr_code_data_uri("http://testserver/de/")) != "http://testserver/de/x/"
