@@ -35,6 +35,14 @@ OG_LOCALES = {
 POSTCODE_AND_CITY = re.compile(r"^(?P<code>\d{4,5})\s+(?P<city>.+)$")
 
 
+def canonical_url(page: Page, request: HttpRequest) -> str | None:
+    """The page's absolute address in its language, on the host the reader used (the Site
+    record may name another port): <link rel="canonical">, og:url and the QR codes. Without
+    the query, so a filtered list names the list. None for a page that has no URL."""
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
+
+
 def site_description() -> str:
     """Said of the whole site where a page has nothing of its own (the search page)."""
     return gettext(

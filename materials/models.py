@@ -21,13 +21,14 @@ from wagtail.search import index
 
 from core.api_fields import ImageField, PageLinkField
 from core.models import BasePage, IndexPage
+from core.qr import qr_code_data_uri
+from core.seo import canonical_url
 from delivery.cache import QueryParameters, one_of
 from delivery.lookups import localized_pages, public
 from multilingual.languages import language_info
 
 from .api_fields import MaterialDocumentField, MaterialFilesField, MaterialLanguagesField
 from .pdf_text import document_key, extract_text, page_count
-from .qr import qr_code_data_uri
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -306,10 +307,9 @@ class MaterialPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The canonical address (as in <link rel="canonical">), as a QR code to print.
-        url = self.get_url(request)
-        if url:
-            context["qr_url"] = request.build_absolute_uri(url)
-            context["qr_code"] = qr_code_data_uri(context["qr_url"])
+        if url := canonical_url(self, request):
+            context["qr_url"] = url
+            context["qr_code"] = qr_code_data_uri(url)
         return context
 
     @property

@@ -11,8 +11,8 @@ de/archiv/year-2017.html, de/materialien/kind-flyer-language-tr.html).
 
 Absolute URLs (canonical, hreflang, og:url, JSON-LD, the sitemap) point to ``base_url``
 when it is given; without it they become relative too, and the OpenGraph URLs, which must
-be absolute, are left out, as are the QR codes of the material pages (with a base URL
-they are made anew for the copy's address).
+be absolute, are left out, as are the QR codes (a material page's, and the address each
+printed page ends with; with a base URL they are made anew for the copy's address).
 """
 
 import json
@@ -46,7 +46,7 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from materials.qr import qr_code_data_uri
+from core.qr import qr_code_data_uri, qr_code_inline_svg
 from operations.media import public_media_file
 
 from . import notes
@@ -82,8 +82,17 @@ CSS_URL = re.compile(
 MAIN = re.compile(r"<main\b")
 NAV = re.compile(r"<nav\b")
 DEFINITION_PARTS = re.compile(r"(</d[td]>)(?=<d[td][\s>])")
-MATERIAL_QR = re.compile(r'[ \t]*<figure class="material-qr">.*?</figure>\n?', re.DOTALL)
+# A QR code with the page's live address beside it: a material's figure, the address at
+# the end of every printed page (components/print_link.html).
+PAGE_QR = re.compile(
+    r'[ \t]*(?:<figure class="material-qr">.*?</figure>'
+    r'|<div class="print-link" hidden>.*?</div>)\n?',
+    re.DOTALL,
+)
 QR_DATA_URI = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+")
+QR_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+PRINT_LINK = re.compile(r'<div class="print-link" hidden')
+QR_URL = re.compile(r'<span class="(?:material-qr|print-link)__url"[^>]*>([^<]+)</span>')
 # A ?year=2017 or ?kind=flyer filter becomes a file beside the page's index.html.
 VARIANT_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MAX_VARIANT_PARAMETERS = 2
@@ -425,23 +434,26 @@ class StaticSiteExporter:
             html = MAIN.sub("<main data-pagefind-body", html, count=1)
             # "Jahr</dt><dd>2018" would read "Jahr2018" in the results' excerpts.
             html = DEFINITION_PARTS.sub(r"\1 ", html)
-            html = MATERIAL_QR.sub(lambda match: self.material_qr(match[0], document), html)
-        # Filter lists inside the content are navigation, not text to find.
+        if kind in {"page", "filter"}:
+            html = PAGE_QR.sub(lambda match: self.page_qr(match[0]), html)
+        # Filter lists inside the content are navigation, not text to find; nor is the
+        # address a printed page ends with.
         html = NAV.sub("<nav data-pagefind-ignore", html)
+        html = PRINT_LINK.sub(r"\g<0> data-pagefind-ignore", html)
         return self.rewrite_html(html, document)
 
-    def material_qr(self, figure: str, document: Document) -> str:
-        """A material's QR code leads to its live address; in the copy it leads to the
-        copy's own address under the base URL, and without one it is left out (the copy
-        has no address to print)."""
-        if not self.base_url:
-            return ""
-        target = self.resolve(document.live_url)
+    def page_qr(self, markup: str) -> str:
+        """A QR code leads to the page's live address (a filtered list's to the list); in
+        the copy it leads to the copy's own address under the base URL, and without one it
+        is left out (the copy has no address to print)."""
+        live_url = unescape(QR_URL.search(markup)[1])
+        target = self.resolve(live_url) if self.base_url else None
         if not isinstance(target, Target):
             return ""
         url = self.base_url + target.path
-        figure = QR_DATA_URI.sub(lambda match: qr_code_data_uri(url), figure)
-        return figure.replace(escape(document.live_url), escape(url))
+        markup = QR_DATA_URI.sub(lambda match: qr_code_data_uri(url), markup)
+        markup = QR_SVG.sub(lambda match: qr_code_inline_svg(url), markup)
+        return markup.replace(escape(live_url), escape(url))
 
     def contact_note(self, language: str) -> str:
         """Instead of a form that has nowhere to post: what the archive can still offer."""

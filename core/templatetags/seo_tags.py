@@ -1,9 +1,10 @@
-"""The head's description, OpenGraph and JSON-LD tags for every page (built by the SEO module)."""
+"""The head's description, OpenGraph and JSON-LD tags for every page (built by the SEO
+module), and the page's address for its printed copy."""
 
 from django import template
 from django.utils import translation
 
-from core import seo
+from core import qr, seo
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def page_meta(context, title: str = "", description: str = "", robots: str = "")
     if has_page:
         title = title or page.seo_title or page.title
         description = description or page.get_meta_description()
-        url = request.build_absolute_uri(page.get_url(request))
+        url = seo.canonical_url(page, request)
         json_ld = [
             *page.get_json_ld(request),
             seo.breadcrumb_list(seo.breadcrumb_ancestors(page), page, request),
@@ -38,3 +39,17 @@ def page_meta(context, title: str = "", description: str = "", robots: str = "")
         "image": seo.share_image(page if has_page else None, request),
         "json_ld": seo.json_ld_script([item for item in json_ld if item]),
     }
+
+
+@register.inclusion_tag("components/print_link.html", takes_context=True)
+def print_link(context) -> dict:
+    """The page's canonical address, as text and QR code, for the end of its printed copy.
+
+    Only pages with an address of their own get one: search results and the 404 page are
+    not worth returning to (noindex). The SVG is made once per URL (``core.qr``).
+    """
+    page = context.get("page")
+    if page is None or getattr(page, "pk", None) is None:
+        return {}
+    url = seo.canonical_url(page, context["request"])
+    return {"url": url, "qr_code": qr.qr_code_inline_svg(url)} if url else {}

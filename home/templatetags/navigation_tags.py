@@ -201,5 +201,4 @@ def hreflangs(context) -> dict:
         return {"alternates": []}
     # Absolute URLs on the host the reader used (the Site record may name another port).
     alternates = language_alternates(page, lambda p: request.build_absolute_uri(p.get_url(request)))
-    canonical = request.build_absolute_uri(page.get_url(request))
-    return {"alternates": alternates, "canonical": canonical}
+    return {"alternates": alternates, "canonical": seo.canonical_url(page, request)}

@@ -277,8 +277,9 @@ def test_unknown_filter_values_are_ignored(client, german_handout):
 
 def qr_matrix(svg: str) -> tuple[int, set[tuple[int, int]]]:
     """The dark modules of a segno SVG: its path draws each run of dark modules in a row
-    as a horizontal line ("M4 4.5h7m2 0h4…", half a module below the row's top)."""
-    size = int(re.search(r'<svg[^>]* width="(\d+)"', svg)[1])
+    as a horizontal line ("M4 4.5h7m2 0h4…", half a module below the row's top). Its size
+    is the width of a standalone file, or the viewBox of one inside a page."""
+    size = int(re.search(r'<svg[^>]* (?:width="|viewBox="0 0 )(\d+)', svg)[1])
     path = re.search(r'<path[^>]*stroke="#000"[^>]*d="([^"]+)"', svg)[1]
     x = y = 0.0
     dark = set()
@@ -297,7 +298,11 @@ def qr_matrix(svg: str) -> tuple[int, set[tuple[int, int]]]:
 def decode_qr(data_uri: str) -> str:
     """Rasterize the page's QR code as a browser would and read it back with ZXing."""
     assert data_uri.startswith("data:image/svg+xml;base64,")
-    svg = base64.b64decode(data_uri.split(",", 1)[1]).decode()
+    return decode_svg(base64.b64decode(data_uri.split(",", 1)[1]).decode())
+
+
+def decode_svg(svg: str) -> str:
+    """The text of a QR code drawn as SVG (a file, or an element inside a page)."""
     size, dark = qr_matrix(svg)
     scale = 8
     image = Image.new("L", (size * scale, size * scale), 255)
@@ -326,21 +331,25 @@ def test_qr_code_leads_to_the_page_in_every_language(client, language):
 
 def test_qr_decoder_fails_on_another_address(client):
     """The check above can fail: a code of another page does not decode to this one."""
-    from materials.qr import qr_code_data_uri
+    from core.qr import qr_code_data_uri, qr_code_inline_svg
 
     assert decode_qr(qr_code_data_uri("http://testserver/de/")) == "http://testserver/de/"
     assert decode_qr(qr_code_data_uri("http://testserver/de/")) != "http://testserver/de/x/"
+    assert decode_svg(qr_code_inline_svg("http://testserver/de/")) == "http://testserver/de/"
+    assert decode_svg(qr_code_inline_svg("http://testserver/de/")) != "http://testserver/de/x/"
 
 
 def test_print_stylesheet_keeps_title_and_qr_code(client):
     html = get_html(client, flyer().url)
     assert '<body class="page-material">' in html
-    css = (Path(settings.BASE_DIR) / "static/css/site.css").read_text()
-    print_rules = css[css.index("@media print {\n    .page-material") :]
+    assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
+    # The page's own QR code is the one it prints, not a second at the end.
+    assert 'class="print-link"' not in html
+    css = (Path(settings.BASE_DIR) / "static/css/print.css").read_text()
+    print_rules = css[css.index(".page-material") :]
     assert ".page-material article > :not(.page-header, .material-qr) { display: none; }" in (
         print_rules
     )
-    assert ".page-material .site-header" in print_rules
     assert ".page-material .material-qr img { inline-size: 9cm;" in print_rules
 
 

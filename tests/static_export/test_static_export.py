@@ -246,6 +246,27 @@ def test_material_qr_codes_lead_to_the_copy(root):
         assert not any(f"http://{host}" in html for host in LIVE_HOSTS)
 
 
+def test_printed_pages_lead_to_the_copy(root):
+    """The address a printed page ends with (text and QR code) is the copy's; a filter page
+    prints the list's own address. The search does not find it on every page."""
+    from tests.core.test_print_link import PRINT_LINK
+    from tests.materials.test_material_bundles import decode_svg
+
+    files = [
+        (root / page.get_url().lstrip("/") / "index.html", BASE_URL + page.get_url().lstrip("/"))
+        for page in live_pages()
+        if not isinstance(page.specific, MaterialPage)
+    ]
+    files.append((root / "de/archiv/year-2017.html", BASE_URL + "de/archiv/"))
+    for file, url in files:
+        html = file.read_text(encoding="utf-8")
+        [link] = PRINT_LINK.finditer(html)
+        assert link[0].startswith('<div class="print-link" hidden data-pagefind-ignore>')
+        assert link["url"] == url, file
+        assert decode_svg(link["svg"]) == url, file
+        assert not any(f"http://{host}" in html for host in LIVE_HOSTS), file
+
+
 def test_the_contact_form_is_a_note_in_the_readers_language(root):
     for page in ContactPage.objects.live().select_related("locale"):
         language = page.locale.language_code
@@ -314,6 +335,7 @@ def test_without_a_base_url_every_url_is_relative(tmp_path):
     material = MaterialPage.objects.live().filter(locale__language_code="de").first()
     html = (directory / material.get_url().lstrip("/") / "index.html").read_text()
     assert "<h1>" in html and 'class="material-qr"' not in html
+    assert 'class="print-link"' not in (directory / "de/index.html").read_text()
     assert all(
         not url.startswith(("/", "http://localhost", "http://testserver")) for url in page.urls
     )
