@@ -138,7 +138,11 @@ def test_a_result_shows_kind_snippet_and_link(client):
     html = search(client, "de", q="Beratungen")
     result = html[html.index('class="search-result"') :]
     result = result[: result.index("</li>")]
-    assert 'class="search-result__kind">Projekt' in html
+    # The kind, after its pictogram.
+    assert re.search(
+        r'class="search-result__kind"><svg[^>]*><use href="[^"]*#projects"></use></svg> Projekt',
+        html,
+    )
     # "Beratungen" finds "Beratung" and marks it.
     assert "<mark>Beratung</mark>" in result
     assert 'value="Beratungen"' in html  # the query stays in the box
