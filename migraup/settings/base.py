@@ -320,6 +320,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language's readers write them, where Django's differ.
+FORMAT_MODULE_PATH = ["migraup.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
