@@ -70,6 +70,9 @@ SKIPPED = {
 }  # fmt: skip
 # Elements that are isolated from the text around them (for the bidi algorithm a neutral).
 ISOLATING = {"bdi", "bdo"}
+# Classes of text taken out of the line it stands in (positioned off-screen for screen
+# readers): to the bidi algorithm it is no neighbour of the text around it.
+OUT_OF_LINE = {"visually-hidden"}
 # Elements inside a line of text; any other tag (p, li, br, div …) ends the line.
 INLINE = {
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "img",
@@ -142,9 +145,10 @@ class _Reader(HTMLParser):
         if tag in VOID:
             return
         parent = self.open[-1]
-        given = (dict(attrs).get("dir") or "").lower()
+        attributes = dict(attrs)
+        given = (attributes.get("dir") or "").lower()
         isolates = parent.isolates
-        if tag in ISOLATING or given:
+        if tag in ISOLATING or given or OUT_OF_LINE & set((attributes.get("class") or "").split()):
             self.isolates_seen += 1
             isolates += (self.isolates_seen,)
         self.open.append(

@@ -53,6 +53,20 @@ def test_a_name_inside_a_link_is_isolated_inside_it():
     assert isolate_ltr_runs(rtl(html)) == rtl(expected)
 
 
+def test_text_for_screen_readers_only_is_no_neighbour_of_the_visible_text():
+    # The file list of a material: a hidden “Download … Willkommen in Berlin: ” before the
+    # language, whose Latin end would otherwise seem to continue in “PDF”.
+    html = (
+        '<li><a href="/documents/1/f.pdf"><span class="visually-hidden">تنزيل منشور '
+        'Willkommen in Berlin: </span><span lang="de" dir="ltr">Deutsch</span></a> '
+        "<span>(PDF, 4٫6 ك.ب, صفحتان)</span></li>"
+    )
+    expected = html.replace("Willkommen in Berlin", "<bdi>Willkommen in Berlin</bdi>").replace(
+        "(PDF,", "(<bdi>PDF</bdi>,"
+    )
+    assert isolate_ltr_runs(rtl(html)) == rtl(expected)
+
+
 def test_an_address_over_two_lines_is_isolated_line_by_line():
     html = "<dd>Petersburger Straße 92<br>10247 Berlin</dd>"
     expected = "<dd><bdi>Petersburger Straße 92</bdi><br><bdi>10247 Berlin</bdi></dd>"
