@@ -127,6 +127,9 @@ MIDDLEWARE = [
     # Anonymous readers' pages come from the cache, purged on every publish;
     # after the authentication, so editors always see the live state.
     "delivery.cache.AnonymousPageCacheMiddleware",
+    # Latin names in right-to-left pages in <bdi>; inside the page cache, which keeps the
+    # result.
+    "multilingual.middleware.BidiIsolationMiddleware",
     # What every page looks up alike (Site, locales, home pages, view restrictions) from
     # the cache, and the page's route in one query, each read once per request; after the page
     # cache, so its hits need none of it.
@@ -320,6 +323,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language's readers write them, where Django's differ.
+FORMAT_MODULE_PATH = ["migraup.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,5 @@
 """Six languages: translated demo content, language links, RTL, sitemap, untranslated pages."""
 
-import datetime
 import re
 
 import polib
@@ -9,7 +8,7 @@ from django.conf import settings
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
-from archive.models import ArchiveEntryPage, ArchiveIndexPage
+from archive.models import ArchiveIndexPage
 from core.models import StandardPage
 from demo import translations
 from easy_language.models import EasyLanguagePage
@@ -109,29 +108,6 @@ def test_sitemap_lists_every_page_in_every_language_with_alternates(client):
     # Every page but those in Einfache Sprache (German only) has translations to list.
     untranslated = EasyLanguagePage.objects.live().count()
     assert xml.count('hreflang="x-default"') == len(locations) - untranslated
-
-
-# The German flyer's size as every language writes it (each card lists every file).
-DATES_AND_SIZES = {
-    "de": ("4. März 2019", "(PDF, 4,6\xa0KB,"),
-    "en": ("March 4, 2019", "(PDF, 4.6\xa0KB,"),
-    "es": ("4 de marzo de 2019", "(PDF, 4,6\xa0KB,"),
-    "it": ("04 Marzo 2019", "(PDF, 4,6\xa0KB,"),
-    "tr": ("04 Mart 2019", "(PDF, 4,6\xa0KB,"),
-    "ar": ("4 مارس، 2019", "(PDF, 4,6\xa0ك.ب,"),
-}
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_dates_and_numbers_follow_the_language(client, language):
-    german = ArchiveEntryPage.objects.filter(locale__language_code="de").first()
-    entry = german.get_translation(Locale.objects.get(language_code=language))
-    entry.year, entry.date = 2019, datetime.date(2019, 3, 4)
-    entry.save_revision().publish()
-    date, size = DATES_AND_SIZES[language]
-    assert f'<time datetime="2019-03-04">{date}</time>' in client.get(entry.url).content.decode()
-    materials = MaterialIndexPage.objects.get(locale__language_code=language)
-    assert size in client.get(materials.url).content.decode()
 
 
 class TestUntranslatedPage:

@@ -241,7 +241,8 @@ def test_round_trip_brings_back_pages_tree_translations_and_files(client, media_
     ]:
         response = client.get(url)
         assert response.status_code == 200
-        html = response.content.decode()
+        # Soft hyphens in the heading's long words are invisible until a line breaks there.
+        html = response.content.decode().replace("\u00ad", "")
         assert f"<h1>{title}</h1>" in html
         assert "Umbenannt" not in html and "Renamed" not in html
     results = client.get("/de/search/", {"q": "Kommune Interkulturell"}).content.decode()

@@ -1,0 +1,288 @@
+"""Left-to-right runs (Latin names, addresses, web addresses) isolated in right-to-left text.
+
+In an Arabic sentence the Unicode bidi algorithm lays out a Latin name as one
+left-to-right stretch, but the punctuation at its edges takes the direction of the Arabic
+around it: “… مشروع من MaMis en Movimiento e.V.” shows its last dot on the far left,
+“.MaMis en Movimiento e.V”, and “migraUp!” at the end of a line loses its “!” to the other
+side. Wrapped in ``<bdi>``, the run is laid out on its own and its marks stay with it.
+
+``isolate_ltr_runs`` does that for every text of an HTML document that stands in
+right-to-left content (the nearest ``dir`` attribute says ``rtl``): editors' rich text,
+titles, the footer, whatever a template prints. It reads the document with Python's
+HTML parser and rewrites text nodes only, never tags, attribute values, the ``<head>``,
+scripts, styles or form controls' texts; text already isolated (``<bdi>``, ``dir="ltr"``
+or ``dir="auto"``) is left alone. Every call has its own parser: nothing is shared
+between threads but compiled patterns.
+"""
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+from itertools import groupby
+from typing import NamedTuple
+
+
+def _character_class(*bidi_classes: str) -> str:
+    """A regular expression class of the characters of these bidi classes, up to the end of
+    the supplementary multilingual plane (every script, not the rarer CJK ideographs)."""
+    ranges = []
+    characters = (chr(code) for code in range(0x20000))
+    for is_member, group in groupby(
+        characters, key=lambda c: unicodedata.bidirectional(c) in bidi_classes
+    ):
+        if is_member:
+            group = list(group)
+            first, last = re.escape(group[0]), re.escape(group[-1])
+            ranges.append(first if first == last else f"{first}-{last}")
+    return "[" + "".join(ranges) + "]"
+
+
+# Strong left-to-right characters (Latin, Greek, Cyrillic letters …) and strong
+# right-to-left ones (Arabic, Hebrew letters …), as the bidi algorithm classes them.
+LTR = _character_class("L")
+RTL = _character_class("R", "AL")
+LTR_CHARACTER = re.compile(LTR)
+STRONG_CHARACTER = re.compile(f"{LTR}|{RTL}")
+# A run: from a left-to-right character to the last one before right-to-left text, with
+# a name's “!” (migraUp!) and the number after it (Straße 92, Tel.: +49 30 123 45), which
+# the bidi algorithm lays out with the run. Each repetition of the number part ends at a
+# digit, which the characters before it are not: no runaway backtracking.
+RUN = re.compile(
+    rf"(?P<name>{LTR}(?:[^{RTL[1:-1]}]*{LTR})?!*)"
+    r"(?P<number>(?:[\s.,:/+()\-–\u066b\u066c]*[0-9])*)"
+)
+# A number followed by right-to-left text is that text's (PDF, 4٫6 ك.ب).
+BEFORE_RTL = re.compile(rf"\s*{RTL}")
+# A number at the start of a line goes with the run after it (10247 Berlin).
+LEADING_NUMBER = re.compile(r"\+?[0-9][0-9\s./\-–]*\Z")
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+# Sentence punctuation after a web address is not part of it.
+AFTER_ADDRESS = ".,;:!?)"
+ABBREVIATION = re.compile(r"(?:^|\s)(?:(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}|[^\W\d_])\Z")
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+# Elements whose text is never changed: the document's head, code, form controls' texts,
+# and what is no HTML text (scripts, styles, SVG, MathML).
+SKIPPED = {
+    "head", "title", "script", "style", "template", "textarea", "option", "select",
+    "code", "pre", "kbd", "samp", "svg", "math", "iframe", "bdi", "bdo",
+}  # fmt: skip
+# Elements that are isolated from the text around them (for the bidi algorithm a neutral).
+ISOLATING = {"bdi", "bdo"}
+# Classes of text taken out of the line it stands in (positioned off-screen for screen
+# readers): to the bidi algorithm it is no neighbour of the text around it.
+OUT_OF_LINE = {"visually-hidden"}
+# Elements inside a line of text; any other tag (p, li, br, div …) ends the line.
+INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "img",
+    "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+    "u", "var", "wbr",
+}  # fmt: skip
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
+
+
+class _Text(NamedTuple):
+    """A text node: where it is in the document, its text, and how it is treated."""
+
+    start: int
+    end: int
+    text: str
+    direction: str  # "rtl" or "ltr", from the nearest dir attribute
+    skipped: bool
+    # The isolating elements (bdi, an element with dir) it is in: the bidi algorithm
+    # orders the text of each apart from the text around it.
+    isolates: tuple[int, ...]
+
+
+class _Element(NamedTuple):
+    name: str
+    direction: str
+    skipped: bool
+    isolates: tuple[int, ...]
+
+
+class _Reader(HTMLParser):
+    """Reads a document into its lines of text: lists of text nodes between block tags."""
+
+    def __init__(self, document: str):
+        super().__init__(convert_charrefs=False)
+        self.document = document
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", document)]
+        self.open = [_Element("", "ltr", False, ())]
+        self.lines: list[list[_Text]] = [[]]
+        self.pending: int | None = None  # where the text being read began
+        self.isolates_seen = 0
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    # Text: character references arrive apart from the text around them; one node.
+    def handle_data(self, data: str) -> None:
+        if self.pending is None:
+            self.pending = self.position()
+
+    handle_entityref = handle_charref = handle_data
+
+    def end_text(self) -> None:
+        if self.pending is None:
+            return
+        start, end, self.pending = self.pending, self.position(), None
+        parent = self.open[-1]
+        raw = self.document[start:end]
+        text = html.unescape(raw) if "&" in raw else raw
+        self.lines[-1].append(
+            _Text(start, end, text, parent.direction, parent.skipped, parent.isolates)
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.end_text()
+        self.end_line(tag)
+        if tag in VOID:
+            return
+        parent = self.open[-1]
+        attributes = dict(attrs)
+        given = (attributes.get("dir") or "").lower()
+        isolates = parent.isolates
+        if tag in ISOLATING or given or OUT_OF_LINE & set((attributes.get("class") or "").split()):
+            self.isolates_seen += 1
+            isolates += (self.isolates_seen,)
+        self.open.append(
+            _Element(
+                tag,
+                given if given in ("ltr", "rtl") else parent.direction,
+                parent.skipped or tag in SKIPPED or given in ("ltr", "auto"),
+                isolates,
+            )
+        )
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.end_text()
+        self.end_line(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.end_text()
+        self.end_line(tag)
+        names = [element.name for element in self.open]
+        if tag in names[1:]:
+            # Closes the elements left open inside it too (an unclosed <p> or <li>).
+            del self.open[len(names) - 1 - names[::-1].index(tag) :]
+
+    def handle_comment(self, data: str) -> None:
+        self.end_text()
+
+    handle_decl = handle_pi = unknown_decl = handle_comment
+
+    def end_line(self, tag: str) -> None:
+        if tag not in INLINE and self.lines[-1]:
+            self.lines.append([])
+
+    def close(self) -> None:
+        super().close()
+        self.end_text()
+
+
+def isolate_ltr_runs(document: str) -> str:
+    """The document with each left-to-right run of its right-to-left text in ``<bdi>``."""
+    reader = _Reader(document)
+    reader.feed(document)
+    reader.close()
+    pieces, copied = [], 0
+    for line in reader.lines:
+        for index, node in enumerate(line):
+            if node.skipped or node.direction != "rtl" or not LTR_CHARACTER.search(node.text):
+                continue
+            runs = _runs(line, index)
+            if runs:
+                pieces += [document[copied : node.start], _wrapped(node.text, runs)]
+                copied = node.end
+    return "".join([*pieces, document[copied:]]) if pieces else document
+
+
+def _runs(line: list[_Text], index: int) -> list[tuple[int, int]]:
+    """Where the runs to isolate are in the text of line[index]."""
+    text = line[index].text
+    runs = []
+    for match in RUN.finditer(text):
+        start, end = match.span()
+        if match["number"] and BEFORE_RTL.match(text, end):
+            end = match.end("name")
+        end = _with_web_address(text, start, end)
+        if text[end : end + 1] == "." and _is_abbreviation(text[start:end]):
+            end += 1  # the dot of e.V. or z.B. belongs to the name
+        while end < len(text) and _unclosed(text[start:end]) == text[end]:
+            end += 1  # Verband (VIA) rather than Verband (VIA
+        before, after = text[:start], text[end:]
+        # A run that goes on in the next or previous node (migraUp! in one <span>, Pankow
+        # in the next) is already one stretch for the bidi algorithm, which cutting it in
+        # two isolated halves would reorder.
+        node = line[index]
+        if not STRONG_CHARACTER.search(after) and _next_strong(node, line[index + 1 :]) == "ltr":
+            continue
+        if not STRONG_CHARACTER.search(before):
+            previous = _next_strong(node, line[index - 1 :: -1] if index else [], backwards=True)
+            if previous == "ltr":
+                continue
+            number = LEADING_NUMBER.search(before)
+            if previous is None and number and not before[: number.start()].strip():
+                start = number.start()
+        # A lone bracket would be mirrored apart from its partner outside: left as it was.
+        if _unclosed(text[start:end]) is None:
+            runs.append((start, end))
+    return runs
+
+
+def _with_web_address(text: str, start: int, end: int) -> int:
+    """The end of the run, moved past the rest of a web address it ends in (its final /)."""
+    word_start = max(start, text.rfind(" ", start, end) + 1, text.rfind("\n", start, end) + 1)
+    address = WEB_ADDRESS.match(text, word_start)
+    if address is None:
+        return end
+    return max(end, word_start + len(address.group().rstrip(AFTER_ADDRESS)))
+
+
+def _is_abbreviation(run: str) -> bool:
+    """Whether the run ends in an abbreviation whose dot follows it: e.V, z.B, a single letter."""
+    return bool(ABBREVIATION.search(run))
+
+
+def _unclosed(run: str) -> str | None:
+    """The closing bracket the run lacks (“Verband (VIA”), "" for a closing bracket it
+    does not open, None when its brackets are balanced."""
+    expected: list[str] = []
+    for character in run:
+        if character in BRACKETS:
+            expected.append(BRACKETS[character])
+        elif character in BRACKETS.values() and (not expected or expected.pop() != character):
+            return ""
+    return expected[-1] if expected else None
+
+
+def _next_strong(origin: _Text, nodes: list[_Text], backwards: bool = False) -> str | None:
+    """The direction of the first strong character in these nodes that the bidi algorithm
+    orders with the origin's text, if any before the end of the line or of the isolating
+    element the origin is in. Text in isolating elements inside counts as neutral."""
+    depth = len(origin.isolates)
+    for node in nodes:
+        if node.isolates[:depth] != origin.isolates:
+            return None
+        if len(node.isolates) > depth:
+            continue
+        found = STRONG_CHARACTER.findall(node.text)
+        if found:
+            character = found[-1] if backwards else found[0]
+            return "ltr" if LTR_CHARACTER.match(character) else "rtl"
+    return None
+
+
+def _wrapped(text: str, runs: list[tuple[int, int]]) -> str:
+    pieces, copied = [], 0
+    for start, end in runs:
+        pieces += [html.escape(text[copied:start]), "<bdi>", html.escape(text[start:end]), "</bdi>"]
+        copied = end
+    pieces.append(html.escape(text[copied:]))
+    return "".join(pieces)
