@@ -251,8 +251,14 @@ def test_reader_sends_the_contact_form_after_correcting_a_mistake(
     email.fill("ana@example.org")
     page.get_by_role("button", name="Nachricht senden").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Vielen Dank für Ihre Nachricht")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ihre Nachricht wurde gesendet")
     expect(page.get_by_role("status")).to_have_text("Vielen Dank für Ihre Nachricht.")
+    # What happens next, and the number to call when it cannot wait.
+    next_steps = page.get_by_role("region", name="Wie es weitergeht")
+    expect(next_steps).to_contain_text("antwortet Ihnen per E-Mail")
+    expect(next_steps.get_by_role("link", name="+49 30 29 00 69 48")).to_have_attribute(
+        "href", "tel:+4930290069 48".replace(" ", "")
+    )
     assert FormSubmission.objects.filter(page=contact_page).count() == stored + 1
     submission = FormSubmission.objects.filter(page=contact_page).latest("submit_time")
     data = submission.get_data()
