@@ -13,7 +13,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import PageViewRestriction, TranslatableMixin
+from wagtail.models import Locale, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -31,7 +31,7 @@ from team.models import TeamMember
 logger = logging.getLogger(__name__)
 
 
-def team_with_projects(locale) -> list:
+def team_with_projects(locale: Locale) -> list[TeamMember]:
     """The team members in this language, each with the live projects they are the contact
     of (``member.projects``), in the team's order."""
     members = list(TeamMember.objects.filter(locale=locale).select_related("photo"))
@@ -151,14 +151,14 @@ class ContactPage(SharingMixin, AbstractEmailForm):
         index.SearchField("search_stems"),
     ]
 
-    # The form is described so that another site could show it; messages are sent to the
-    # page on this site (POST to its html_url), never through the API.
     override_translatable_fields = [
         SynchronizedField("organisation"),
         SynchronizedField("address"),
         SynchronizedField("phone"),
         SynchronizedField("email"),
     ]
+    # The form is described so that another site could show it; messages are sent to the
+    # page on this site (POST to its html_url), never through the API.
     api_fields = [
         APIField("intro"),
         APIField("organisation"),
