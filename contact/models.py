@@ -5,6 +5,7 @@ import math
 
 from django import forms
 from django.db import models
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -23,6 +24,8 @@ from core.api_fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import SharingMixin
 from core.phones import tel_href
+from delivery import lookups
+from delivery.cache import cached
 from delivery.lookups import restricted_sections
 from multilingual.stemming import page_stems
 from projects.models import ProjectPage
@@ -42,6 +45,23 @@ def team_with_projects(locale: Locale) -> list[TeamMember]:
     for member in members:
         member.projects = by_member.get(member.pk, [])
     return members
+
+
+def main_contact(request: HttpRequest) -> dict | None:
+    """Whom readers reach, from the contact page in the active language (its address,
+    phone and e-mail, and its URL), or None without a live one: for the footer of every
+    page and the "Questions?" boxes. Cached per site and language with the page cache's
+    generation, so an editor's change shows at once."""
+    locale = lookups.active_locale()
+
+    def build() -> dict | None:
+        page = ContactPage.objects.live().public().filter(locale=locale).first()
+        if page is None:
+            return None
+        fields = ("organisation", "address", "phone", "phone_href", "email")
+        return {"url": page.get_url(request), **{name: getattr(page, name) for name in fields}}
+
+    return cached(build, "contact", request.get_host(), locale.pk)
 
 
 # The honeypot field: hidden from people (and from screen readers), filled in by bots.

@@ -1,8 +1,10 @@
-"""The team, wherever a page shows it (the team list block of a page's body)."""
+"""The team and the main contact, wherever a page shows them (the team list block of a
+page's body, the "Questions?" box)."""
 
 from django import template
 
-from contact.models import ContactPage, team_with_projects
+from contact.models import main_contact as find_main_contact
+from contact.models import team_with_projects
 from delivery import lookups
 
 register = template.Library()
@@ -18,7 +20,7 @@ def team_list(context, level: int = 3) -> dict:
     }
 
 
-@register.simple_tag
-def contact_page() -> ContactPage | None:
-    """The contact page in the reader's language, if it is live."""
-    return ContactPage.objects.live().public().filter(locale=lookups.active_locale()).first()
+@register.simple_tag(takes_context=True)
+def main_contact(context) -> dict | None:
+    """Whom readers reach (contact.models.main_contact), for boxes beside a page."""
+    return find_main_contact(context["request"])

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
-from contact.models import ContactPage
+from contact.models import main_contact
 from core import seo
 from core.legal import required_pages
 from core.models import StandardPage
@@ -94,24 +94,17 @@ def site_footer(context) -> dict:
         chosen = StandardPage.objects.live().public().filter(locale=locale, show_in_footer=True)
         chosen = chosen.exclude(pk__in=[page.pk for page in required]).order_by("path")
         partners = PartnerPage.objects.live().public().filter(locale=locale)
-        contact = ContactPage.objects.live().public().filter(locale=locale).first()
         return {
             "legal_pages": page_links(request, [*required, *chosen]),
             "partners": page_links(request, partners.order_by("path")),
-            # The main contact on every page: whom to reach, from the contact page's fields.
-            "contact": contact
-            and {
-                "url": contact.get_url(request),
-                "title": contact.title,
-                "organisation": contact.organisation,
-                "address": contact.address,
-                "phone": contact.phone,
-                "phone_href": contact.phone_href,
-                "email": contact.email,
-            },
         }
 
-    return {**cached(build, "footer", request.get_host(), locale.pk), "request": request}
+    return {
+        **cached(build, "footer", request.get_host(), locale.pk),
+        # The main contact on every page: whom to reach, from the contact page's fields.
+        "contact": main_contact(request),
+        "request": request,
+    }
 
 
 def serves_pages(request: HttpRequest) -> bool:
