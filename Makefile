@@ -46,6 +46,9 @@ PROD := DJANGO_SETTINGS_MODULE=migraup.settings.production
 serve: $(STAMP)
 	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
 	$(PROD) $(MANAGE) migrate --noinput
+	@# The content checks read the database, so they come after migrating; they warn (e.g.
+	@# legal details still missing) without stopping the site, whose admin fills them in.
+	$(PROD) $(MANAGE) check --deploy --database default --tag legal
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD) exec $(BIN)/gunicorn --config migraup/gunicorn.conf.py migraup.wsgi
 

@@ -13,9 +13,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from wagtail.contrib.forms.forms import FormBuilder
 
-from core.legal import required_pages
 from core.models import StandardPage
 from delivery.lookups import active_locale
+from legal.pages import required_pages
 
 # Digits a number field takes: more than any amount or phone number needs.
 MAX_NUMBER_DIGITS = 30

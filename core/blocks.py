@@ -184,6 +184,40 @@ class TeamListBlock(blocks.StaticBlock):
         description = _("The team members, with phone and e-mail.")
 
 
+class LegalDetailsBlock(blocks.StructBlock):
+    """Marks where the operator's details go on the Impressum or the privacy policy; they
+    come from Settings → Legal details (the legal app's ``legal_details`` tag), entered once
+    for every language."""
+
+    part = blocks.ChoiceBlock(
+        choices=[
+            ("imprint", _("Impressum: operator, representatives, register, contact, responsible")),
+            ("controller", _("Privacy policy: the controller's name, address and contact")),
+        ],
+        default="imprint",
+        label=_("Details"),
+    )
+
+    class Meta:
+        icon = "key"
+        label = _("Legal details")
+        template = "blocks/legal_details.html"
+        description = _("The operator's details from Settings → Legal details.")
+        preview_value = {"part": "imprint"}
+
+
+class CookieListBlock(blocks.StaticBlock):
+    """Marks where the privacy policy lists the cookies; the list comes from the legal
+    app's declaration, which the privacy browser test checks against what the site does."""
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Cookie list")
+        admin_text = _("Lists every cookie the site sets, with its purpose and lifetime.")
+        template = "blocks/cookie_list.html"
+        description = _("The cookies the site sets, for the privacy policy.")
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -199,6 +233,8 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     contact = ContactCardBlock()
     team = TeamListBlock()
+    legal_details = LegalDetailsBlock()
+    cookie_list = CookieListBlock()
     download = DownloadCardBlock()
     quote = QuoteBlock()
 

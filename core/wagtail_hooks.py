@@ -1,8 +1,5 @@
-"""Wagtail hooks of the content base: pages served in their own language, the
-dashboard's warning about missing required pages, and the admin's content by kind."""
-
-from collections.abc import Mapping
-from typing import Any
+"""Wagtail hooks of the content base: pages served in their own language and the admin's
+content by kind."""
 
 from django.apps import apps
 from django.http import HttpRequest, HttpResponse
@@ -10,12 +7,9 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
-
-from core.legal import missing_required_pages
 
 
 @hooks.register("before_serve_page")
@@ -29,30 +23,6 @@ def serve_pages_in_their_own_language(
     if language and language != translation.get_language():
         return redirect(page.get_url(request))
     return None
-
-
-class RequiredPagesPanel(Component):
-    """On the admin's dashboard, only while some are missing: the required legal pages
-    (Impressum, privacy policy) without a published version in a language."""
-
-    name = "required_pages"
-    template_name = "core/admin/required_pages_panel.html"
-    # Above the translations panel: a missing Impressum is a legal problem.
-    order = 140
-
-    def __init__(self, missing: list) -> None:
-        self.missing = missing
-
-    def get_context_data(self, parent_context: Mapping[str, Any]) -> dict:
-        return {"missing_required": self.missing}
-
-
-@hooks.register("construct_homepage_panels")
-def add_required_pages_panel(request: HttpRequest, panels: list) -> None:
-    if request.user.has_perm("wagtailadmin.access_admin"):
-        missing = missing_required_pages()
-        if missing:
-            panels.append(RequiredPagesPanel(missing))
 
 
 # Page types editors look for by kind, each with its icon: "Inhalte" in the admin menu

@@ -49,6 +49,7 @@ CONTENT_APPS = {
     "archive",
     "team",
     "contact",
+    "legal",  # the operator's details on the legal pages and in the footer
     "wagtaildocs",
     "wagtailredirects",
 }

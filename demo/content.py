@@ -249,6 +249,13 @@ NETWORK_INDEX = {
     ],
 }
 
+# What seed 000 says of the three established networks, together, as it says it (the
+# plural "Diese … Netzwerke" right after the sentence that names them): the sources give no
+# topic, scope or description of any one of them, so none is made up.
+CARED_FOR = (
+    "Zu unserem Angebot gehört aber auch die Betreuung und Pflege bestehender Netzwerke, "
+    "insbesondere von Lingua Pankow, dem AK Diversity und der AG Frauen in Trennung."
+)
 ESTABLISHED_NETWORKS = (
     "Diese bereits etablierten Netzwerke bieten die Möglichkeit, aktuelle Themen in die "
     "integrationspolitische Agenda des Bezirks aufzunehmen."
@@ -259,9 +266,9 @@ NETWORKS = [
         "key": "networks/lingua-pankow",
         "slug": "lingua-pankow",
         "title": "Lingua Pankow",
-        "full_name": "Arbeitskreis Lingua Pankow",
-        "topic": "Mehrsprachigkeit",
-        "scope": "district",
+        "full_name": "Arbeitskreis Lingua Pankow",  # seed 002
+        "topic": "",
+        "scope": "",
         "intro": "Durch die Koordination des Arbeitskreises Lingua Pankow fördern wir den "
         "gesellschaftlichen Zusammenhalt im Bezirk, machen mehrsprachige Perspektiven sichtbar "
         "und vernetzen lokale Akteur:innen.",
@@ -271,18 +278,18 @@ NETWORKS = [
                 "Migrant:innenselbstorganisationen, Schulen und Kitas. Ziel ist es, den "
                 "interkulturellen Austausch zu stärken und Barrieren in Bildung und Verwaltung "
                 "abzubauen.",
-                ESTABLISHED_NETWORKS,
             ),
+            paragraph(CARED_FOR, ESTABLISHED_NETWORKS),
         ],
     },
     {
         "key": "networks/ak-diversity",
         "slug": "ak-diversity",
         "title": "AK Diversity",
-        "full_name": "Arbeitskreis Diversity",
-        "topic": "Vielfalt",
-        "scope": "district",
-        "intro": "Organisation und Durchführung von Veranstaltungen zum Thema „Diversity“",
+        "full_name": "",
+        "topic": "",
+        "scope": "",
+        "intro": CARED_FOR,
         "body": [paragraph(ESTABLISHED_NETWORKS)],
     },
     {
@@ -290,11 +297,9 @@ NETWORKS = [
         "slug": "ag-frauen-in-trennung",
         "title": "AG Frauen in Trennung",
         "full_name": "",
-        "topic": "Frauen in Trennung",
-        "scope": "district",
-        "intro": "Aufbau eines Fachnetzwerkes von Pankower Frauen*organisationen und "
-        "Frauen*gruppen, die sich für getrennte Frauen mit und ohne Migrationshintergrund stark "
-        "machen",
+        "topic": "",
+        "scope": "",
+        "intro": CARED_FOR,
         "body": [paragraph(ESTABLISHED_NETWORKS)],
     },
     {
@@ -303,7 +308,7 @@ NETWORKS = [
         "title": "BEFaN",
         "full_name": "Bildung-Eltern-Familie-Nachbarschaft",
         "topic": "",
-        "scope": "berlin",
+        "scope": "berlin",  # "des berlinweiten BEFaN-Netzwerkes" (seed 000)
         "intro": "Koordinierung gemeinsamer Veranstaltungen des berlinweiten BEFaN-Netzwerkes "
         "(Bildung-Eltern-Familie-Nachbarschaft) und Lingua Pankow",
         "body": [],
@@ -623,15 +628,25 @@ MATERIAL_INDEX = {
     "show_in_menus": True,
 }
 
+# Seed 004 offers "den Flyer" of VIA as a PDF, which the sources do not contain. The
+# material is a flyer this website made from its own texts on the project (demo.flyer),
+# and says so on the page, in the PDF and in the PDF's metadata, in every language.
+FLYER_NOTE = (  # EDITORIAL
+    "Diesen Flyer hat die Website migraUp! Pankow aus ihren eigenen Texten zum Projekt "
+    "„Willkommen in Berlin“ zusammengestellt. Er ist nicht der Original-Flyer von VIA."
+)
 FLYER = {
     "key": "materials/flyer-willkommen-in-berlin",
     "slug": "flyer-willkommen-in-berlin",
-    "title": "Flyer VIA: Willkommen in Berlin",
-    "intro": "Hier können Sie den Flyer herunterladen (PDF-Datei).",
+    "source": EDITORIAL,
+    "title": "Flyer: Willkommen in Berlin",
+    "intro": FLYER_NOTE,
     "kind": "flyer",
     "related_project": "projects/willkommen-in-berlin",
-    "document_title": "Flyer VIA – Willkommen in Berlin",
-    "cover_title": "Titelseite Flyer VIA",
+    "document_title": "Flyer Willkommen in Berlin (Zusammenfassung dieser Website)",
+    "cover_title": "Titelseite des Flyers Willkommen in Berlin",
+    # The PDFs' author in their metadata: who made them.
+    "document_author": "Website migraUp! Pankow",
 }
 
 # --- Archive (dated facts of seeds 001 and 002) -------------------------------------------
@@ -656,24 +671,16 @@ ARCHIVE_ENTRIES = [
         "und interkulturelle Öffnung geschaffen.",
     },
     {
+        # An intention, as the source states it ("haben wir vor"), not a fact of 2017.
         "key": "archive/2017-migrapower-mit-via",
         "slug": "2017-migrapower-mit-via",
-        "title": "MigraPower wird mit VIA fortgeführt",
+        "title": "Vorhaben: MigraPower ab 2017 mit VIA",
         "year": 2017,
         "kind": "project",
         "related_project": "projects/migrapower",
         "intro": "Aufgrund einer schon seit längerem bestehenden guten Zusammenarbeit mit dem VIA "
         "Regionalverband Berlin/Brandenburg e.V. haben wir vor das Projekt 2017 mit VIA "
         "fortzuführen.",
-    },
-    {
-        "key": "archive/2018-netzwerk-in-pankow",
-        "slug": "2018-netzwerk-in-pankow",
-        "title": "Netzwerk in Pankow",
-        "year": 2018,
-        "kind": "network",
-        "related_project": "projects/migrapower",
-        "intro": "Angebot von MigraPower: Netzwerk in Pankow",
     },
     {
         "key": "archive/2025-ziele",
@@ -694,6 +701,11 @@ ARCHIVE_ENTRIES = [
         "body": [paragraph(FAREWELL_TEXT)],
     },
 ]
+
+# Demo pages of earlier versions that the sources do not support: `load_demo_content
+# --update` deletes them in every language. The 2018 entry was made from a bare fragment
+# of seed 001 ("2018 / Netzwerk in Pankow" in a list of offers), not from a dated fact.
+RETIRED_KEYS = ["archive/2018-netzwerk-in-pankow"]
 
 # --- Contact and legal pages --------------------------------------------------------------
 
@@ -722,8 +734,10 @@ CONTACT = {
     ],
 }
 
-PLACEHOLDER = "[Platzhalter: {} – in den Quelltexten nicht angegeben, vom Betreiber zu ergänzen]"
-
+# The sources do not say who operates the site: the operator's details are a site setting
+# (Settings → Legal details) that the legal pages' "legal_details" block shows, and the
+# cookies come from the legal app's declaration ("cookie_list"). Until the details are
+# filled in, readers are told that they will follow.
 LEGAL_PAGES = [
     {
         "key": "impressum",
@@ -732,20 +746,10 @@ LEGAL_PAGES = [
         "required_page": "impressum",
         "show_in_footer": True,
         "source": EDITORIAL,
-        "intro": "migraUp! Pankow ist ein Projekt von MaMis en Movimiento e.V. mit VIA "
-        "Regionalverband Berlin/Brandenburg e.V.",
+        "intro": "Wer diese Website betreibt und für ihren Inhalt verantwortlich ist.",
         "body": [
             heading("Angaben zum Betreiber"),
-            paragraph(
-                "MaMis en Movimiento e.V.",
-                PLACEHOLDER.format("Anschrift"),
-                PLACEHOLDER.format("Vertretungsberechtigter Vorstand"),
-                PLACEHOLDER.format("Registergericht und Registernummer"),
-            ),
-            heading("Kontakt"),
-            paragraph(PLACEHOLDER.format("Telefon und E-Mail-Adresse des Betreibers")),
-            heading("Verantwortlich für den Inhalt"),
-            paragraph(PLACEHOLDER.format("Name und Anschrift")),
+            {"type": "legal_details", "value": {"part": "imprint"}},
         ],
     },
     {
@@ -758,17 +762,28 @@ LEGAL_PAGES = [
         "intro": "Wie diese Website mit Ihren Daten umgeht.",
         "body": [
             heading("Verantwortliche Stelle"),
-            paragraph("MaMis en Movimiento e.V.", PLACEHOLDER.format("Anschrift und Kontakt")),
+            {"type": "legal_details", "value": {"part": "controller"}},
             heading("Keine Dienste Dritter"),
             paragraph(
                 "Diese Website lädt keine Inhalte von fremden Servern: keine Schriftarten, "
-                "keine Skripte, keine Karten und keine Statistikdienste. Beim Lesen werden keine "
-                "Cookies gesetzt."
+                "keine Skripte, keine Karten und keine Statistikdienste."
+            ),
+            heading("Cookies"),
+            {"type": "cookie_list", "value": None},
+            heading("Server-Protokolle"),
+            paragraph(
+                "Für jede Anfrage hält der Server fest: den Zeitpunkt, die aufgerufene Adresse "
+                "ohne Suchbegriffe und Formulareingaben, die IP-Adresse des anfragenden "
+                "Rechners und ob die Anfrage gelang. Diese Protokolle dienen nur dazu, Fehler und "
+                "Angriffe zu erkennen."
             ),
             heading("Kontaktformular"),
             paragraph(
                 "Was Sie in das Kontaktformular eintragen, wird gespeichert, damit wir Ihre "
-                "Nachricht beantworten können. Die Angaben werden nicht an Dritte weitergegeben."
+                "Nachricht beantworten können. Die Angaben werden nicht an Dritte weitergegeben.",
+                "Damit niemand das Formular für Massen-Nachrichten missbraucht, zählt die "
+                "Website für kurze Zeit (in der Grundeinstellung zehn Minuten), wie viele "
+                "Nachrichten von einer IP-Adresse kommen.",
             ),
             heading("Ihre Rechte"),
             paragraph(
@@ -853,7 +868,8 @@ EASY_LANGUAGE = [
                 "Viele haben mit uns zusammen gearbeitet: "
                 "Organisationen, die Verwaltung im Bezirk und viele engagierte Menschen. "
                 "Zusammen haben wir Räume für Empowerment und Vernetzung geschaffen. "
-                "Empowerment heißt hier: Migrantinnen stärken Migrantinnen.",
+                "Empowerment heißt hier: Migrantinnen und Migranten stärken Migrantinnen und "
+                "Migranten.",
                 "Danke für zehn Jahre Vertrauen und Zusammenarbeit! "
                 "migraUp! endet. Aber die Ideen wirken weiter.",
             ),

@@ -1,7 +1,9 @@
-"""The VIA flyer of “Willkommen in Berlin” (seed 004), generated as real PDFs and a cover image.
+"""A flyer on “Willkommen in Berlin” made from this website's texts, as real PDFs and a cover.
 
-The old site offered the flyer as a PDF; we rebuild it from the seed's text so that it is
-downloadable and its text extractable (for search). Besides the German original, the
+Seed 004 offers VIA's flyer as a PDF, which the sources do not contain. This flyer is not
+it: the website compiled it from its own texts on the project (seed 004), and it says so
+at its top, in its metadata (author: the website) and on the material page
+(content.FLYER_NOTE), in every language. Besides the German version, the
 material holds the flyer in English, Turkish and Arabic, built from the same project texts
 as translated for the site (the demo's PO files) and the site's own UI strings
 (the site's message catalogues), so it says nothing the site does not. The output is
@@ -97,7 +99,7 @@ class _Translations:
 
 
 def build_flyer_pdf(language: str = "de") -> bytes:
-    """The flyer in one of FLYER_LANGUAGES (German: the original from the seed)."""
+    """The flyer in one of FLYER_LANGUAGES (German: from the seed's text as on the site)."""
     if language == "de":
         return _build_german_flyer()
     return _build_translated_flyer(language)
@@ -111,7 +113,10 @@ def _build_german_flyer() -> bytes:
     h2 = ParagraphStyle("FlyerH2", parent=styles["Heading2"], textColor=ACCENT)
     body = ParagraphStyle("FlyerBody", parent=styles["BodyText"], fontSize=10.5, leading=14)
 
+    note = ParagraphStyle("FlyerNote", parent=body, textColor=ACCENT, borderPadding=4)
     story = [
+        Paragraph(content.FLYER_NOTE, note),
+        Spacer(1, 0.3 * cm),
         Paragraph(project["title"], title),
         Paragraph(project["subtitle"], styles["Heading3"]),
         Paragraph(project["intro"], body),
@@ -146,9 +151,9 @@ def _build_german_flyer() -> bytes:
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        title="Flyer VIA – Willkommen in Berlin",
-        author=content.VIA_NAME,
-        subject=project["subtitle"],
+        title=content.FLYER["document_title"],
+        author=content.FLYER["document_author"],
+        subject=content.FLYER_NOTE,
         lang="de-DE",
         invariant=True,  # no timestamps or random IDs: the same bytes every time
         leftMargin=2 * cm,
@@ -208,7 +213,11 @@ def _build_translated_flyer(language: str) -> bytes:
         contact, phone, email, website = (
             translation.gettext(label) for label in ("Contact", "Phone", "E-mail", "Website")
         )
+    note = ParagraphStyle("FlyerNote", parent=body, textColor=ACCENT)
+    flyer_note = text(content.FLYER["key"], content.FLYER_NOTE)
     story = [
+        paragraph(flyer_note, note),
+        Spacer(1, 0.3 * cm),
         Paragraph(text(key, project["title"]), title),
         paragraph(text(key, project["subtitle"]), h3),
         paragraph(text(key, project["intro"]), body),
@@ -239,8 +248,8 @@ def _build_translated_flyer(language: str) -> bytes:
         buffer,
         pagesize=A4,
         title=material_title,
-        author=content.VIA_NAME,
-        subject=text(key, project["subtitle"]),
+        author=content.FLYER["document_author"],
+        subject=flyer_note,
         lang=language,
         invariant=True,  # no timestamps or random IDs: the same bytes every time
         leftMargin=MARGIN,
@@ -290,7 +299,7 @@ def _wrap_to_width(text: str, font: str, size: float, width: float, shape) -> li
 
 
 def build_cover_png() -> bytes:
-    """A simple title page image for the flyer (“Titelseite Flyer VIA” in seed 004)."""
+    """A simple title page image for the flyer, which names who made it."""
     project = _project()
     width, height = 600, 848  # A4 proportions
     image = Image.new("RGB", (width, height), "#ffffff")
@@ -304,9 +313,9 @@ def build_cover_png() -> bytes:
     for line in _wrap(project["subtitle"], 36):
         draw.text((40, y), line, font=small, fill="#1b1b1f")
         y += 36
-    draw.text(
-        (40, height - 80), "VIA Regionalverband Berlin/Brandenburg e.V.", font=small, fill="#5e1232"
-    )
+    # Who made it, as on the flyer's first page: not VIA.
+    draw.text((40, height - 116), "Zusammengestellt von der Website", font=small, fill="#5e1232")
+    draw.text((40, height - 80), "migraUp! Pankow", font=small, fill="#5e1232")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

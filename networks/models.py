@@ -38,8 +38,12 @@ class NetworkPage(BasePage):
         _("scope"),
         max_length=20,
         choices=Scope.choices,
-        default=Scope.DISTRICT,
-        help_text=_("Whether the network works in the Pankow district or across Berlin."),
+        blank=True,
+        default="",
+        help_text=_(
+            "Whether the network works in the Pankow district or across Berlin; empty when "
+            "the sources do not say."
+        ),
     )
 
     parent_page_types = ["networks.NetworkIndexPage"]

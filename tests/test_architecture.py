@@ -25,6 +25,8 @@ LAYERS = [
     ["core"],
     # Page types that build on the content base alone.
     ["team", "networks", "archive", "materials", "easy_language"],
+    # What the law asks: the required pages, the operator's details, the cookies declared.
+    ["legal"],
     # Page types that show others: a project its materials and contacts, a partner its
     # projects.
     ["projects"],

@@ -13,12 +13,13 @@ from wagtail.models import Page
 
 from contact.models import main_contact
 from core import seo
-from core.legal import required_pages
 from core.models import StandardPage
 from delivery import lookups
 from delivery.cache import cached
 from delivery.memo import memoized
 from easy_language.versions import easy_version, full_page
+from legal.models import legal_details
+from legal.pages import required_pages
 from multilingual.alternates import language_alternates, live_translations
 from multilingual.translation_status import reader_status
 from partners.models import PartnerPage
@@ -97,6 +98,8 @@ def site_footer(context) -> dict:
         return {
             "legal_pages": page_links(request, [*required, *chosen]),
             "partners": page_links(request, partners.order_by("path")),
+            # Who runs the site, once the editors have entered it (Settings → Legal details).
+            "operator": legal_details(lookups.site_for_request(request)).operator,
         }
 
     return {

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "team",
     "contact",
     "easy_language",  # pages in Einfache Sprache (plain German) below the pages they simplify
+    "legal",  # required pages, the operator's details (a site setting), the cookies declared
     "search",
     "demo",
     "static_export",  # manage.py export_static_site: the static archive (README)

@@ -181,14 +181,14 @@ def download_in(page: Page, files: Locator, language: str) -> None:
 
 def test_reader_downloads_the_flyer_as_a_pdf(page: Page):
     page.goto("/de/materialien/")
-    card = page.locator(".card").filter(has_text="Flyer VIA: Willkommen in Berlin")
+    card = page.locator(".card").filter(has_text="Flyer: Willkommen in Berlin")
     download_in(page, card.locator(".material-files"), "Deutsch")
     download_in(page, card.locator(".material-files"), "Türkçe")
 
     # The flyer's own page offers the same files, and a QR code of its address.
-    card.get_by_role("link", name="Flyer VIA: Willkommen in Berlin", exact=True).click()
+    card.get_by_role("link", name="Flyer: Willkommen in Berlin", exact=True).click()
     expect(page).to_have_url(re.compile(r"/de/materialien/flyer-willkommen-in-berlin/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Flyer VIA: Willkommen in Berlin")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Flyer: Willkommen in Berlin")
     download_in(page, page.locator(".material-downloads"), "العربيّة")
     expect(page.get_by_role("img", name=re.compile("^QR-Code dieser Seite: http"))).to_be_visible()
 

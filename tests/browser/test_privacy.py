@@ -1,18 +1,22 @@
 """Readers' privacy in a real browser: every request a public page makes goes to the site
 itself (no fonts, scripts, styles, images or trackers from elsewhere), and anonymous
-readers get no cookie, except the CSRF cookie of the page with a form that needs it.
+readers get exactly the cookies the privacy policy declares (legal.cookies), on the pages
+it names: the policy's cookie list and what the site does cannot drift apart.
 """
 
 from urllib.parse import urlsplit
 
 import pytest
 
+from legal.cookies import READER_COOKIES
 from tests.page_types import ALL, LANGUAGES, expected_status, url_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.output_check]
 
-# Only the contact form posts; its CSRF protection needs the csrftoken cookie.
-PAGES_WITH_CSRF_FORM = {"contact"}
+
+def declared_cookies(name: str) -> set[str]:
+    """The cookies the privacy policy says the page type sets."""
+    return {cookie.name for cookie in READER_COOKIES if name in cookie.pages}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -36,8 +40,7 @@ def test_pages_request_only_the_sites_own_origin_and_set_no_cookies(page, site_u
         # Pictures below the fold load lazily: scroll, so their requests are counted too.
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")
-        expected = {"csrftoken"} if name in PAGES_WITH_CSRF_FORM else set()
-        assert {cookie["name"] for cookie in page.context.cookies()} == expected, url
+        assert {cookie["name"] for cookie in page.context.cookies()} == declared_cookies(name), url
         page.context.clear_cookies()
 
     foreign = [
@@ -50,5 +53,9 @@ def test_pages_request_only_the_sites_own_origin_and_set_no_cookies(page, site_u
     # The pages, their stylesheet, script and icon were all seen (the listener worked).
     assert any(urlsplit(url).path.endswith(".css") for url in requested)
     assert any(urlsplit(url).path.endswith(".js") for url in requested)
-    contact_path = urlsplit(url_of("contact", language)).path
-    assert cookies_set == {contact_path: ["csrftoken"]}
+    assert cookies_set == {
+        urlsplit(url_of(name, language)).path: sorted(declared_cookies(name))
+        for name in ALL
+        if declared_cookies(name)
+    }
+    assert cookies_set  # the policy declares the contact form's cookie, and it was seen

@@ -54,7 +54,7 @@ PAGES = {
         "BEFaN",
     ],
     "/de/fachvernetzung/befan/": ["Bildung-Eltern-Familie-Nachbarschaft"],
-    "/de/fachvernetzung/lingua-pankow/": ["Mehrsprachigkeit", "Schulen und Kitas"],
+    "/de/fachvernetzung/lingua-pankow/": ["Arbeitskreis Lingua Pankow", "Schulen und Kitas"],
     "/de/partner/": ["VIA Regionalverband Berlin/Brandenburg e.V.", "IQ Netzwerk Berlin"],
     "/de/partner/via-regionalverband-berlin-brandenburg/": [
         "1992",
@@ -67,16 +67,16 @@ PAGES = {
         'href="/de/projekte/willkommen-in-berlin/"',
     ],
     "/de/partner/bezirksamt-pankow/": ['href="/de/projekte/migrapower/"'],
-    "/de/materialien/": ["Flyer VIA: Willkommen in Berlin", "/documents/"],
+    "/de/materialien/": ["Flyer: Willkommen in Berlin", "/documents/"],
     "/de/materialien/flyer-willkommen-in-berlin/": [
-        "Flyer VIA: Willkommen in Berlin",
+        "Flyer: Willkommen in Berlin",
         'href="/de/projekte/willkommen-in-berlin/"',
         "PDF",
     ],
-    "/de/archiv/": ["2015", "2017", "2018", "2025", "Beginn von migraUp!"],
+    "/de/archiv/": ["2015", "2017", "2025", "Beginn von migraUp!"],
     "/de/archiv/2017-migrapower-mit-via/": ["2017", 'href="/de/projekte/migrapower/"'],
     "/de/kontakt/": ["Setzen Sie sich mit uns in Verbindung!", 'name="csrfmiddlewaretoken"'],
-    "/de/impressum/": ["MaMis en Movimiento e.V.", "Platzhalter"],
+    "/de/impressum/": ["Angaben zum Betreiber", "wer diese Website betreibt, folgen hier"],
     "/de/datenschutz/": ["Datenschutzerklärung"],
 }
 
@@ -137,7 +137,7 @@ def test_home_shows_farewell_before_everything_else(client):
 
 def test_archive_filters_by_year(client):
     html = client.get("/de/archiv/?year=2017").content.decode()
-    assert "MigraPower wird mit VIA fortgeführt" in html
+    assert "Vorhaben: MigraPower ab 2017 mit VIA" in html
     assert "Beginn von migraUp!" not in html
     assert 'href="?year=2017" aria-current="true"' in html
 
@@ -170,8 +170,8 @@ def test_materials_filter_by_kind(client):
         html = client.get("/de/materialien/", {"kind": kind}).content.decode()
         return html[html.index("<main") : html.index("</main>")]
 
-    assert "Flyer VIA" in listing("flyer")
-    assert "Flyer VIA" not in listing("report")
+    assert "Flyer: Willkommen" in listing("flyer")
+    assert "Flyer: Willkommen" not in listing("report")
     assert client.get("/de/materialien/?kind=<script>").status_code == 200
 
 

@@ -4,6 +4,7 @@ page, editable on the Promote tab; schema.org JSON-LD; responsive modern-format 
 import io
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 import pytest
@@ -86,7 +87,9 @@ def test_every_page_has_a_description_and_opengraph_tags(client, language):
         parser = HeadParser()
         parser.feed(response.content.decode())
         meta = parser.meta
-        assert 10 <= len(meta["description"]) <= 160, (url, meta["description"])
+        # Counted as readers see it: Arabic vowel marks combine with their letter.
+        shown = [char for char in meta["description"] if not unicodedata.combining(char)]
+        assert 10 <= len(shown) <= 160, (url, meta["description"])
         assert "<" not in meta["description"], (url, meta["description"])
         assert meta["og:description"] == meta["description"]
         assert meta["og:title"] and meta["og:site_name"] == "migraUp! Pankow"
@@ -114,7 +117,7 @@ def test_the_share_image_of_every_page_is_served(client):
 
 def test_editors_set_description_and_share_image_on_the_promote_tab(client):
     page = StandardPage.objects.get(locale__language_code="de", slug="impressum")
-    image = Image.objects.get(title="Titelseite Flyer VIA")
+    image = Image.objects.get(title="Titelseite des Flyers Willkommen in Berlin")
     page.search_description = "Wer hinter migraUp! Pankow steht, mit Anschrift."
     page.share_image = image
     page.save_revision().publish()
@@ -122,7 +125,7 @@ def test_editors_set_description_and_share_image_on_the_promote_tab(client):
     meta = parse(client, "/de/impressum/").meta
     assert meta["description"] == "Wer hinter migraUp! Pankow steht, mit Anschrift."
     assert meta["og:description"] == meta["description"]
-    assert "titelseite-flyer-via" in meta["og:image"]
+    assert "titelseite-flyer" in meta["og:image"]
     assert meta["og:image:alt"] == image.default_alt_text
 
 
@@ -136,7 +139,7 @@ def test_defaults_come_from_the_page_itself(client):
         "Projekte: MigraPower, Kommune Interkulturell, Willkommen in Berlin"
     )
     # A material is previewed with its cover; other pages with the site's card.
-    assert "titelseite-flyer-via" in parse(client, url_of("material-flyer", "de")).meta["og:image"]
+    assert "titelseite-flyer" in parse(client, url_of("material-flyer", "de")).meta["og:image"]
     assert parse(client, "/de/impressum/").meta["og:image"].endswith(".png")
 
 
@@ -201,7 +204,7 @@ def test_pictures_come_in_modern_formats_with_their_size(client):
         widths = re.findall(r" (\d+)w", source["srcset"])
         assert len(widths) == len(set(widths)) >= 2, source["srcset"]
         assert source["sizes"]
-    cover = next(img for img in parser.images if "titelseite-flyer-via" in img["src"])
+    cover = next(img for img in parser.images if "titelseite-flyer" in img["src"])
     assert (cover["width"], cover["height"]) == ("400", "565")
     # The cover is at the top of the page: it loads at once.
     assert cover["loading"] == "eager"
@@ -213,7 +216,7 @@ def test_pictures_come_in_modern_formats_with_their_size(client):
 
 def test_pictures_in_the_text_load_lazily(client):
     page = MaterialPage.objects.get(locale__language_code="de")
-    image = Image.objects.get(title="Titelseite Flyer VIA")
+    image = Image.objects.get(title="Titelseite des Flyers Willkommen in Berlin")
     page.body = [("image", {"image": image, "alt_text": "Titelseite", "caption": ""})]
     page.save_revision().publish()
     parser = parse(client, page.url)

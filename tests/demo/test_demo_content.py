@@ -67,7 +67,7 @@ def test_the_whole_tree_exists_and_is_live():
         "VIA Regionalverband Berlin/Brandenburg e.V.",
         "IQ Netzwerk Berlin",
         "Bezirksamt Pankow",
-        "Flyer VIA: Willkommen in Berlin",
+        "Flyer: Willkommen in Berlin",
         "Kontakt",
         "Impressum",
         "Datenschutzerklärung",
@@ -77,7 +77,7 @@ def test_the_whole_tree_exists_and_is_live():
         Page.objects.filter(depth=4, url_path__startswith="/start/archiv/").values_list(
             "archiveentrypage__year", flat=True
         )
-    ) == [2015, 2017, 2018, 2025, 2025]
+    ) == [2015, 2017, 2025, 2025]
 
 
 def _texts(value) -> list[str]:
@@ -148,7 +148,7 @@ def test_flyer_is_a_real_pdf_with_the_seed_text(client):
 
 def test_project_downloads_are_derived_from_the_materials():
     project = ProjectPage.objects.get(locale__language_code="de", slug="willkommen-in-berlin")
-    assert [m.title for m in project.get_downloads()] == ["Flyer VIA: Willkommen in Berlin"]
+    assert [m.title for m in project.get_downloads()] == ["Flyer: Willkommen in Berlin"]
     assert not ProjectPage.objects.get(
         locale__language_code="de", slug="migrapower"
     ).get_downloads()

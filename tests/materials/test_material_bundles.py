@@ -225,9 +225,9 @@ def card_titles(html: str) -> list[str]:
 
 def test_list_filters_by_available_language(client, german_handout):
     everything = card_titles(get_html(client, "/de/materialien/"))
-    assert everything == ["Flyer VIA: Willkommen in Berlin", "Arbeitshilfe nur auf Deutsch"]
+    assert everything == ["Flyer: Willkommen in Berlin", "Arbeitshilfe nur auf Deutsch"]
     assert card_titles(get_html(client, "/de/materialien/?language=tr")) == [
-        "Flyer VIA: Willkommen in Berlin"
+        "Flyer: Willkommen in Berlin"
     ]
     assert card_titles(get_html(client, "/de/materialien/?language=de")) == everything
     # Combined with the kind; each filter's links keep the other one.
@@ -384,7 +384,7 @@ def test_api_material_has_its_files_languages_and_page_counts(client):
         response, data_bytes = document_bytes(client, urlsplit(document["download_url"]).path)
         assert len(data_bytes) == document["size"]
     # The single "document" is the file in the page's language.
-    assert data["document"]["download_url"].endswith("flyer-via-willkommen-in-berlin-tr.pdf")
+    assert data["document"]["download_url"].endswith("flyer-willkommen-in-berlin-tr.pdf")
     project = client.get(f"/api/v3/pages/{page.related_project.localized.pk}/").json()
     [download] = project["downloads"]
     assert download["languages"] == BUNDLE
@@ -399,10 +399,10 @@ def api_titles(client, query: str) -> list[str]:
 
 def test_api_lists_materials_by_the_languages_they_exist_in(client, german_handout):
     assert api_titles(client, "locale=de") == [
-        "Flyer VIA: Willkommen in Berlin",
+        "Flyer: Willkommen in Berlin",
         "Arbeitshilfe nur auf Deutsch",
     ]
-    assert api_titles(client, "locale=de&language=tr") == ["Flyer VIA: Willkommen in Berlin"]
+    assert api_titles(client, "locale=de&language=tr") == ["Flyer: Willkommen in Berlin"]
     assert api_titles(client, "locale=de&language=es") == []
     assert api_titles(client, "locale=de&language=de&kind=handout") == [
         "Arbeitshilfe nur auf Deutsch"
@@ -417,7 +417,7 @@ def test_api_lists_materials_by_the_languages_they_exist_in(client, german_hando
     assert turkish["page"]["html_url"].endswith(flyer("tr").url)
     assert turkish["languages"] == BUNDLE
     assert [file["page_count"] for file in turkish["files"]] == [2, 2, 2, 2]
-    assert turkish["document"]["download_url"].endswith("flyer-via-willkommen-in-berlin-tr.pdf")
+    assert turkish["document"]["download_url"].endswith("flyer-willkommen-in-berlin-tr.pdf")
 
 
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
@@ -437,7 +437,7 @@ def test_api_lists_neither_drafts_nor_private_materials(client, german_handout):
         index.add_child(instance=page)
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     assert api_titles(client, "locale=de&limit=100") == [
-        "Flyer VIA: Willkommen in Berlin",
+        "Flyer: Willkommen in Berlin",
         "Arbeitshilfe nur auf Deutsch",
     ]
 

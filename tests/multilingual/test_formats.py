@@ -51,15 +51,15 @@ def test_arabic_numbers_have_western_digits_and_arabic_separators():
     assert render("{{ size|filesizeformat }}", "de", size=1_234_567) == "1,2\xa0MB"
 
 
-# The date of an archive entry and the size of the German flyer (4.6 KB; each card on the
+# The date of an archive entry and the size of the German flyer (4.8 KB; each card on the
 # materials page lists every file) as every language writes them.
 DATES_AND_SIZES = {
-    "de": ("4. März 2019", "4,6\xa0KB"),
-    "en": ("4 March 2019", "4.6\xa0KB"),
-    "es": ("4 de marzo de 2019", "4,6\xa0KB"),
-    "it": ("4 marzo 2019", "4,6\xa0KB"),
-    "tr": ("4 Mart 2019", "4,6\xa0KB"),
-    "ar": ("4 مارس 2019", "4\u066b6\xa0ك.ب"),
+    "de": ("4. März 2019", "4,8\xa0KB"),
+    "en": ("4 March 2019", "4.8\xa0KB"),
+    "es": ("4 de marzo de 2019", "4,8\xa0KB"),
+    "it": ("4 marzo 2019", "4,8\xa0KB"),
+    "tr": ("4 Mart 2019", "4,8\xa0KB"),
+    "ar": ("4 مارس 2019", "4\u066b8\xa0ك.ب"),
 }
 
 

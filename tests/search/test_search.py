@@ -152,7 +152,7 @@ def test_materials_link_to_their_file_with_type_and_size(client):
     html = search(client, "de", q="Oikonomidou")
     material = MaterialPage.objects.get(locale__language_code="de")
     assert f'href="{material.document.url}" download' in html
-    assert "(PDF, 4,6\xa0KB, 2 Seiten)" in html
+    assert "(PDF, 4,8\xa0KB, 2 Seiten)" in html
     assert "<mark>Oikonomidou</mark>" in html  # the snippet comes from the PDF's text
 
 

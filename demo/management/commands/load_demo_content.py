@@ -225,6 +225,17 @@ class Command(BaseCommand):
         self.ensure_site(home)
         self.ensure_translations()
         self.ensure_workflow()
+        if self.update:
+            self.retire_pages()
+
+    def retire_pages(self) -> None:
+        """Delete, in every language, the demo pages content.RETIRED_KEYS names."""
+        for key in content.RETIRED_KEYS:
+            for page in Page.objects.filter(translation_key=translation_key(key)).order_by(
+                "-depth"
+            ):
+                self.updated.append(f"deleted {page.title} ({page.locale.language_code})")
+                page.delete()
 
     def ensure_workflow(self) -> None:
         """Pages go through "Redaktion" (an editor reviews) and then "Freigabe" (a moderator
@@ -409,7 +420,7 @@ class Command(BaseCommand):
                     self.ensure_file(
                         get_document_model(),
                         spec["document_title"] + (f" ({name})" if suffix else ""),
-                        f"flyer-via-willkommen-in-berlin{suffix}.pdf",
+                        f"flyer-willkommen-in-berlin{suffix}.pdf",
                         build_flyer_pdf(language),
                     ),
                 )
@@ -421,7 +432,10 @@ class Command(BaseCommand):
                 f"(Debian: fonts-dejavu-core, `make system-packages`): left out"
             )
         cover = self.ensure_file(
-            get_image_model(), spec["cover_title"], "titelseite-flyer-via.png", build_cover_png()
+            get_image_model(),
+            spec["cover_title"],
+            "titelseite-flyer.png",
+            build_cover_png(),
         )
         fields = {
             **spec,
