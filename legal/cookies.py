@@ -49,7 +49,7 @@ READER_COOKIES = (
 EDITOR_COOKIES = (
     Cookie(
         name=settings.SESSION_COOKIE_NAME,
-        set_on=_("the editors' login (/admin/)"),
+        set_on=_("the editors' login"),
         purpose=_("Keeps an editor signed in. Readers of the site never get it."),
         lifetime=lazy(_hours, str)(settings.SESSION_COOKIE_AGE),
     ),

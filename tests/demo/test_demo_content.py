@@ -1,5 +1,6 @@
 """The demo content command: complete, faithful to the seeds, idempotent."""
 
+import html
 import io
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from demo import content
+from materials.models import MaterialPage
 from projects.models import ProjectPage
 from team.models import TeamMember
 
@@ -144,6 +146,33 @@ def test_flyer_is_a_real_pdf_with_the_seed_text(client):
         "Petersburger Str. 92",
     ]:
         assert phrase in text
+
+
+def test_the_flyer_says_in_every_language_that_the_site_made_it_not_via(client):
+    """On the material page, on the PDF's first page and in the PDF's metadata: a summary of
+    this site's texts, not VIA's original flyer (which the sources do not contain)."""
+    from demo.translations import load_po
+
+    material = MaterialPage.objects.get(locale__language_code="de", slug=content.FLYER["slug"])
+    notes = {"de": content.FLYER_NOTE}
+    for language in ("en", "es", "it", "tr", "ar"):
+        (entry,) = [e for e in load_po(language) if e.msgctxt == f"{content.FLYER['key']}::intro"]
+        notes[language] = entry.msgstr
+    for translation in MaterialPage.objects.filter(translation_key=material.translation_key):
+        page = html.unescape(client.get(translation.url).content.decode())
+        assert notes[translation.locale.language_code] in page, translation.url
+    files = {file.language: file.document for file in material.files.all()}
+    assert sorted(files) == ["ar", "de", "en", "tr"]
+    for language, document in files.items():
+        response = client.get(document.url)
+        data = b"".join(response.streaming_content) if response.streaming else response.content
+        pdf = PdfReader(io.BytesIO(data))
+        assert pdf.metadata.author == "Website migraUp! Pankow", language
+        assert pdf.metadata.subject == notes[language], language
+        assert "VIA" not in pdf.metadata.author
+        if language != "ar":  # Arabic is stored shaped, in display order
+            first_page = " ".join(pdf.pages[0].extract_text().split())
+            assert notes[language] in first_page, language
 
 
 def test_project_downloads_are_derived_from_the_materials():
