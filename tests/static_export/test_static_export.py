@@ -33,7 +33,13 @@ LIVE_HOSTS = {"testserver", "localhost", "127.0.0.1"}
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory, django_db_setup, django_db_blocker) -> ExportReport:
+    from django.core.cache import cache
+
     directory = tmp_path_factory.mktemp("export") / "site"
+    # Made before this module's first test, so before conftest's empty_cache: a previous
+    # test's cached lookups (a translation it made private, rolled back since) must not
+    # reach the export.
+    cache.clear()
     with django_db_blocker.unblock():
         return StaticSiteExporter(directory, base_url=BASE_URL).export()
 
