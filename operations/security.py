@@ -10,12 +10,18 @@ Wagtail's admin renders inline scripts and style attributes of its own (choosers
 widgets, inline panels; upstream work on this is open), so under /admin/, where editors
 work signed in, the policy allows those and keeps everything else: no other origins, no
 plugins, no framing by other sites.
+
+A preview is the public page rendered for the admin's preview panel: Wagtail runs a
+"dummy" request with the page's own path through the middleware, so it would carry the
+public site's `frame-ancestors 'none'` (and `X-Frame-Options: DENY`), and the browser would
+refuse to show it in the panel. Previews keep the public policy, framed by the site itself.
 """
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 ADMIN_PREFIX = "/admin/"
@@ -39,7 +45,20 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 "frame-ancestors": [SELF],
                 "frame-src": [SELF],
             }
+        elif not report_only and is_preview(request):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase):
+        # XFrameOptionsMiddleware (further in, so already run) denies every frame.
+        if is_preview(request) and response.get("X-Frame-Options") == "DENY":
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return super().process_response(request, response)
+
+
+def is_preview(request: HttpRequest) -> bool:
+    """Wagtail's simulated request of a preview or a moderation view (``is_dummy``)."""
+    return getattr(request, "is_dummy", False)
 
 
 def login_locked(

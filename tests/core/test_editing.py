@@ -90,6 +90,35 @@ def test_editors_preview_every_page_type_in_every_language(client, editor, langu
         assert f'<html lang="{language}"' in response.content.decode()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_previews_may_be_framed_by_the_admin_and_no_one_else(language):
+    """The preview panel frames the page's preview; the public page itself stays unframable."""
+    for name in pages_in(language):
+        preview = page_of(name, language).make_preview_request()
+        assert preview.status_code == 200, (language, name)
+        policy = dict(
+            part.strip().split(" ", 1) for part in preview["Content-Security-Policy"].split(";")
+        )
+        assert policy["frame-ancestors"] == "'self'", (language, name)
+        # Otherwise the public policy: no inline scripts but the nonce's.
+        assert "'unsafe-inline'" not in policy["script-src"], (language, name)
+        assert preview["X-Frame-Options"] == "SAMEORIGIN", (language, name)
+
+
+def test_block_previews_may_be_framed_by_the_admin(client, editor):
+    client.force_login(editor)
+    definition = next(iter(Block.definition_registry))
+    response = client.get("/admin/block-preview/", {"id": definition})
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response.get("X-Frame-Options", "SAMEORIGIN") == "SAMEORIGIN"
+
+
+def test_public_pages_may_not_be_framed(client):
+    response = client.get("/de/")
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
 def test_editors_compare_revisions(client, editor):
     client.force_login(editor)
     page = ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
