@@ -3,8 +3,8 @@
 Every sentence here is copied from a seed (file named in the comment above it); only the
 obvious typos listed in SEED_CORRECTIONS are corrected. Short labels (titles, list headings)
 structure the texts. Texts we wrote ourselves about this website (the legal pages, the note
-that the flyer is the site's own) are marked EDITORIAL. The demo content tests check that every longer text
-below is found in the corrected seeds, so nothing is invented.
+that the flyer is the site's own) are marked EDITORIAL. The demo content tests check that
+every longer text below is found in the corrected seeds, so nothing is invented.
 
 Page specs are plain dicts: "key" (stable: it becomes the pages' translation key), "model",
 "slug", "title" and the page's fields. StreamField values use Wagtail's raw JSON shape.

@@ -1,13 +1,27 @@
-"""The admin's dashboard panel of translation status."""
+"""The admin's dashboard panel of translation status, and the review of translations by
+those who may not publish them (multilingual.review)."""
 
 from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from multilingual.review import submit_translation
 from multilingual.translation_status import translation_overview
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_urls() -> list:
+    return [
+        path(
+            "localize/translate/<int:translation_id>/submit/",
+            submit_translation,
+            name="multilingual_submit_translation",
+        )
+    ]
 
 
 class TranslationStatusPanel(Component):
