@@ -135,7 +135,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 makemessages: $(STAMP)
-	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=staticfiles
+	@# The site's languages by name: --all would take locale/upstream/ for a language too.
+	$(MANAGE) makemessages $(foreach code,de en es it tr ar,-l $(code)) --no-location --ignore=.venv --ignore=staticfiles --ignore=build --ignore=tools
 
 compilemessages: $(STAMP)
 	$(MANAGE) compilemessages --ignore=.venv

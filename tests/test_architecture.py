@@ -25,8 +25,9 @@ LAYERS = [
     ["core"],
     # Page types that build on the content base alone.
     ["team", "networks", "archive", "materials", "easy_language"],
-    # What the law asks: the required pages, the operator's details, the cookies declared.
-    ["legal"],
+    # What the law asks: the required pages, the operator's details, the cookies declared;
+    # what editors get in the admin: the German guide.
+    ["legal", "editorial"],
     # Page types that show others: a project its materials and contacts, a partner its
     # projects.
     ["projects"],

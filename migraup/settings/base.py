@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "contact",
     "easy_language",  # pages in Einfache Sprache (plain German) below the pages they simplify
     "legal",  # required pages, the operator's details (a site setting), the cookies declared
+    "editorial",  # the editors' German guide inside the admin
     "search",
     "demo",
     "static_export",  # manage.py export_static_site: the static archive (README)
@@ -323,7 +324,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("tr", "Türkçe"),
     ("ar", "العربية"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own catalogues; then German improvements of Wagtail's and wagtail-localize's
+# admin texts (plain German for the editors, kept apart, ready to contribute upstream).
+# Catalogues here win over the installed apps' own; makemessages writes to the first.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "upstream" / "wagtail",
+    BASE_DIR / "locale" / "upstream" / "wagtail_localize",
+]
 # Dates and numbers as each language's readers write them, where Django's differ.
 FORMAT_MODULE_PATH = ["migraup.formats"]
 TIME_ZONE = "Europe/Berlin"
@@ -357,6 +365,8 @@ CONTACT_MAX_CHARS_TEXT = int(os.environ.get("CONTACT_MAX_CHARS_TEXT", "5000"))
 # Reset e-mails one account gets per hour, however often the admin's form is sent.
 PASSWORD_RESET_MAILS_PER_HOUR = 3
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "operations.forms.RateLimitedPasswordResetForm"
+# The sign-in form with its password field labelled in German too (editorial.forms).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "migraUp! Pankow"

@@ -152,10 +152,10 @@ def log_in(page, user: User) -> None:
     page.goto("/admin/login/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bei Wagtail anmelden")
     page.get_by_label("Benutzername").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)  # Wagtail leaves this label untranslated
+    page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
-    expect(page.get_by_role("heading", name="Seitenzusammenfassung")).to_be_visible()
+    expect(page.get_by_role("heading", name="Zusammenfassung der Website")).to_be_visible()
 
 
 def language_links(page, label: str):

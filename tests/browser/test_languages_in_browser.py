@@ -48,7 +48,7 @@ def test_editor_translates_a_page_into_turkish_and_publishes_it(page, moderator,
     page.goto(f"/admin/localize/submit/page/{german_page.pk}/")
     page.get_by_label("Türkçe").check()
     page.get_by_role("button", name="Absenden").or_(page.locator("input[type=submit]")).click()
-    expect(page.get_by_text("erfolgreich zur Übersetzung in Türkçe eingereicht")).to_be_visible()
+    expect(page.get_by_text("zur Übersetzung eingereicht: Türkçe")).to_be_visible()
 
     # Until it is translated and published, readers do not get German text under /tr/.
     assert page.request.get("/tr/sprechstunde/").status == 404

@@ -37,7 +37,7 @@ def test_a_translator_submits_the_translation_for_review(page, translator):
         page.goto(f"/admin/pages/{turkish.pk}/edit/")
         bar = page.locator("[data-translation-review]")
         expect(bar).to_be_visible()
-        expect(page.get_by_role("button", name="In Alias umwandeln")).to_have_count(0)
+        expect(page.get_by_role("button", name="In Spiegelseite umwandeln")).to_have_count(0)
         expect(page.locator(".js-translation-editor footer")).to_be_hidden()
         bar.get_by_role("button", name="Zur Freigabe einreichen").click()
         expect(page.locator(".messages")).to_contain_text("zur Freigabe eingereicht")

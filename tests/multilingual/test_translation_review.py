@@ -59,7 +59,7 @@ def test_the_editor_offers_submit_for_review_to_those_who_may_not_publish(
     assert "data-translation-review" in html
     assert "Zur Freigabe einreichen" in html
     assert f"/admin/localize/translate/{translation.pk}/submit/" in html
-    # Its footer, whose main button would be "In Alias umwandeln", is hidden for them.
+    # Its footer, whose main button would be "In Spiegelseite umwandeln", is hidden for them.
     assert ".js-translation-editor footer { display: none; }" in html
     client.force_login(editor)  # a moderator publishes as before
     assert (

@@ -1,0 +1,36 @@
+"""The guide's admin URLs, and the help menu's and dashboard's links to it instead of
+Wagtail's English editor guide."""
+
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from editorial.guide import guide, picture
+
+GUIDE_MENU_ITEM = MenuItem(
+    _("Editors' guide"),
+    reverse_lazy("editorial_guide"),
+    name="editor-guide",
+    icon_name="help",
+    order=1100,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_guide_urls() -> list:
+    return [
+        path("handbuch/", guide, name="editorial_guide"),
+        path("handbuch/img/<str:name>", picture, name="editorial_guide_picture"),
+    ]
+
+
+# Wagtail's own help: its English editor guide and release notes on guide.wagtail.org.
+WAGTAILS_GUIDE = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def use_this_sites_guide(request, items: list) -> None:
+    """Wagtail's English guide and release notes give way to this site's German guide."""
+    items[:] = [item for item in items if not item.name.startswith(WAGTAILS_GUIDE)]
+    items.append(GUIDE_MENU_ITEM)
