@@ -2,11 +2,14 @@
 content by kind."""
 
 from django.apps import apps
+from django.conf import settings
+from django.db.models import Case, OuterRef, Subquery, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
@@ -38,13 +41,40 @@ PAGE_TYPES_BY_KIND = [
 ]
 
 
+class OriginalFirstIndexView(IndexView):
+    """A kind's pages with each translation right under its German original, the original
+    first (by default the list is by last change, which put the German last, below five
+    alike titles); each row's language is the label beside its title."""
+
+    default_ordering = "original"
+
+    def get_valid_orderings(self) -> list[str]:
+        return [*super().get_valid_orderings(), "original"]
+
+    def order_queryset(self, queryset):
+        if self.ordering != "original" or self.is_searching:
+            return super().order_queryset(queryset)
+        german = settings.LANGUAGE_CODE
+        originals = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale__language_code=german
+        )
+        return queryset.annotate(
+            original_title=Subquery(originals.values("title")[:1]),
+            is_translation=Case(When(locale__language_code=german, then=0), default=1),
+        ).order_by("original_title", "translation_key", "is_translation", "locale__language_code")
+
+
+class ContentListingViewSet(PageListingViewSet):
+    index_view_class = OriginalFirstIndexView
+
+
 class ContentByKind(ViewSetGroup):
     menu_label = _("Content")
     menu_icon = "folder-inverse"
     menu_order = 150
     # Hooks are loaded once the apps are ready, so the models can be looked up here.
     items = [
-        PageListingViewSet(
+        ContentListingViewSet(
             name=f"content-{model_path.split('.')[1].lower()}",
             model=apps.get_model(model_path),
             icon=icon,

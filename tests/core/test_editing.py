@@ -2,10 +2,12 @@
 content, block previews in the admin, previews of every page type in every language, and
 revisions to compare."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.blocks import Block
-from wagtail.models import Page, Workflow
+from wagtail.models import Locale, Page, Workflow
 
 from core.blocks import BodyBlock
 from demo.management.commands.load_demo_content import WORKFLOW_NAME
@@ -147,6 +149,27 @@ def test_the_admin_menu_lists_content_by_kind_with_icons(client, editor):
     # One list for every language: MigraPower in German, English, …, Arabic.
     html = client.get("/admin/content-projectpage/").content.decode()
     assert html.count("MigraPower") >= len(LANGUAGES)
+
+
+def test_content_lists_put_each_german_original_first_with_its_translations(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/content-projectpage/").content.decode()
+    # Each row: its title, then the label of its language.
+    table = html[html.index('<table class="listing') :]
+    body = table[table.index("<tbody") : table.index("</tbody>")]
+    rows = []
+    for row in body.split("<tr")[1:]:
+        title = re.search(r'<span id="page_\d+_title">(.*?)</span>', row, re.DOTALL)[1]
+        label = re.search(r'w-status--label">\s*(.*?)\s*</span>', row, re.DOTALL)[1]
+        rows.append((re.sub(r"<[^>]+>", "", title).strip(), label))
+    names = {Locale.objects.get(language_code=code).get_display_name() for code in LANGUAGES}
+    german = Locale.objects.get(language_code="de").get_display_name()
+    assert len(rows) == 3 * len(LANGUAGES)  # three projects, each in every language
+    for start in range(0, len(rows), len(LANGUAGES)):
+        group = rows[start : start + len(LANGUAGES)]
+        assert len({title for title, _language in group}) == 1, group
+        assert group[0][1] == german, group  # the original first
+        assert {language for _title, language in group} == names
 
 
 EDITABLE_MODELS = [*(model for model, _slug, _query in PAGES.values()), TeamMember]

@@ -58,6 +58,9 @@ def test_a_changed_original_makes_its_translations_out_of_date_until_they_are_sy
     assert [item.page.pk for item in status_of("tr").out_of_date] == [turkish.pk]
     html = panel(client, editor)
     assert re.search(rf'href="/admin/pages/{turkish.pk}/edit/">MigraPower</a>', html)
+    # With the time: both on the same day would otherwise read as if nothing had changed.
+    moment = r"\d\d\.\d\d\.\d{4} \d\d:\d\d"
+    assert re.search(rf"\(deutsches Original {moment}, Übersetzung {moment}\)", html)
 
     # An editor updates the translation with wagtail-localize and publishes it.
     source = TranslationSource.objects.get(object_id=german.translation_key)
