@@ -10,19 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import polib
-from django.conf import settings
 from django.db import models
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from demo import content
+from multilingual.languages import translation_languages
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 SEPARATOR = "::"
-
-
-def target_languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
 def demo_keys() -> list[str]:
@@ -80,7 +76,7 @@ def export_po_files() -> dict[str, int]:
         sources.append((key, source.export_po()))
     counts = {}
     TRANSLATIONS_DIR.mkdir(exist_ok=True)
-    for language in target_languages():
+    for language in translation_languages():
         existing = {(e.msgctxt, e.msgid): e.msgstr for e in load_po(language)}
         po = polib.POFile(wrapwidth=0)
         po.metadata = {

@@ -11,8 +11,9 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
-from django.utils.translation import get_language_info
 from wagtail.models import GroupPagePermission, Locale, Page
+
+from multilingual.languages import language_info, translation_languages
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -21,15 +22,10 @@ ROLES = {"redaktion": EDITORS, "freigabe": MODERATORS, "uebersetzung": None}
 TRANSLATOR_PAGE_PERMISSIONS = ("add", "change")
 
 
-def translation_languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
 def translator_group_name(language: str) -> str:
     """e.g. "Übersetzung Türkisch" (the language named in German, as the admin is)."""
     with translation.override(settings.LANGUAGE_CODE):
-        name = get_language_info(language)["name_translated"]
-    return f"Übersetzung {name}"
+        return f"Übersetzung {language_info(language)['name']}"
 
 
 def translator_group(language: str) -> Group:

@@ -8,8 +8,8 @@ from typing import Any
 from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import Site
 
+from delivery.lookups import site_for_request
 from legal.models import legal_details
 from legal.pages import missing_required_pages
 
@@ -33,7 +33,7 @@ def add_required_pages_panel(request: HttpRequest, panels: list) -> None:
     if not request.user.has_perm("wagtailadmin.access_admin"):
         return
     missing = missing_required_pages()
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     missing_details = legal_details(site).missing() if site else []
     if missing or missing_details:
         panels.append(RequiredPagesPanel(missing, missing_details))

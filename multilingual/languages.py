@@ -15,6 +15,11 @@ NAMES_IN_SENTENCE = {
 }
 
 
+def translation_languages() -> list[str]:
+    """The languages translated from German, in the order of settings.LANGUAGES."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
 def language_info(code: str) -> dict:
     """A site language's code, its name in the reader's language (as inside a sentence),
     its own name and its direction: for labels, and to mark up text in it (lang, dir)."""

@@ -54,6 +54,27 @@ def editor(django_user_model):
     return user
 
 
+@pytest.fixture
+def author(django_user_model):
+    """Someone of the Editors group: may edit, may not publish (a volunteer translator
+    among them)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username="autorin", password="pw-for-tests")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    """A second person of the Editors group, who reviews an author's change."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username="lektorin", password="pw-for-tests")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """The relevance set's hit rate for this run's backend and database (see test_search)."""
     reports = [

@@ -9,13 +9,14 @@ Each test cleans up what it created.
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connections
 from django.test.testcases import LiveServerThread
-from wagtail.models import Revision
+from wagtail.models import Page, Revision, WorkflowState
 from wagtail.search.index import insert_or_update_object
 
 from projects.models import ProjectPage
@@ -108,29 +109,40 @@ def screenshot_dir() -> Path:
     return path
 
 
-@pytest.fixture
-def project(site_url) -> Iterator[ProjectPage]:
-    """MigraPower in German, for a test whose editor publishes it. Afterwards the page is
-    as it was, not merely republished: its rows (dates included), its revisions and its
-    search entry. A later test on this server's database, of translation dates or search
-    among them, sees the demo site unchanged."""
-    project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
+@contextmanager
+def restored_afterwards(page: Page) -> Iterator[None]:
+    """Afterwards the page is as it was, not merely republished: its row (dates included),
+    its revisions, its workflow states and its search entry. A later test on this server's
+    database, of translation dates or search among them, sees the demo site unchanged."""
+    model = type(page)
     fields = {
-        field.attname: getattr(project, field.attname)
-        for field in ProjectPage._meta.concrete_fields
+        field.attname: getattr(page, field.attname)
+        for field in model._meta.concrete_fields
         if not field.primary_key
     }
-    revisions = Revision.objects.for_instance(project)
+    revisions = Revision.objects.for_instance(page)
     before = set(revisions.values_list("pk", flat=True))
-    yield project
-    ProjectPage.objects.filter(pk=project.pk).update(**fields)
-    revisions.exclude(pk__in=before).delete()
-    restored = ProjectPage.objects.get(pk=project.pk)
-    insert_or_update_object(restored)
-    assert (restored.last_published_at, restored.latest_revision_id) == (
-        fields["last_published_at"],
-        fields["latest_revision_id"],
-    ), "not restored"
+    states = set(WorkflowState.objects.for_instance(page).values_list("pk", flat=True))
+    try:
+        yield
+    finally:
+        WorkflowState.objects.for_instance(page).exclude(pk__in=states).delete()
+        model.objects.filter(pk=page.pk).update(**fields)
+        revisions.exclude(pk__in=before).delete()
+        restored = model.objects.get(pk=page.pk)
+        insert_or_update_object(restored)
+        assert (restored.last_published_at, restored.latest_revision_id) == (
+            fields["last_published_at"],
+            fields["latest_revision_id"],
+        ), "not restored"
+
+
+@pytest.fixture
+def project(site_url) -> Iterator[ProjectPage]:
+    """MigraPower in German, for a test whose editor publishes it; restored afterwards."""
+    project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
+    with restored_afterwards(project):
+        yield project
 
 
 PASSWORD = "pw-for-browser-tests"

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale, WorkflowState
 
 from projects.models import ProjectPage
-from tests.browser.conftest import PASSWORD, log_in
+from tests.browser.conftest import PASSWORD, log_in, restored_afterwards
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +26,7 @@ def test_a_translator_submits_the_translation_for_review(page, translator):
     german = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
     turkish = german.get_translation(Locale.objects.get(language_code="tr"))
     revisions_before = set(turkish.revisions.values_list("pk", flat=True))
-    # The server's database is shared by this session's browser tests: put it back after.
-    row = {
-        field.attname: getattr(turkish, field.attname)
-        for field in ProjectPage._meta.concrete_fields
-        if not field.primary_key
-    }
-    try:
+    with restored_afterwards(turkish):
         log_in(page, translator)
         page.goto(f"/admin/pages/{turkish.pk}/edit/")
         bar = page.locator("[data-translation-review]")
@@ -45,7 +39,3 @@ def test_a_translator_submits_the_translation_for_review(page, translator):
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
         assert state.requested_by == translator
         assert turkish.revisions.exclude(pk__in=revisions_before).count() == 1
-    finally:
-        WorkflowState.objects.filter(object_id=str(turkish.pk)).delete()
-        ProjectPage.objects.filter(pk=turkish.pk).update(**row)
-        turkish.revisions.exclude(pk__in=revisions_before).delete()

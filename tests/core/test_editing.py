@@ -5,7 +5,6 @@ revisions to compare."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.blocks import Block
 from wagtail.models import Locale, Page, Workflow
 
@@ -16,21 +15,6 @@ from team.models import TeamMember
 from tests.page_types import LANGUAGES, PAGES, page_of, pages_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def author(django_user_model):
-    """Someone of the Editors group: may edit, may not publish."""
-    user = django_user_model.objects.create_user(username="autorin", password="pw-for-tests")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user(username="lektorin", password="pw-for-tests")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 def test_pages_in_every_language_go_through_redaktion_then_freigabe():

@@ -15,10 +15,11 @@ import pytest
 from django.conf import settings
 
 from demo.translations import SEPARATOR, load_po
+from multilingual.languages import translation_languages
 
 ROOT = Path(settings.BASE_DIR)
 TERMINOLOGY = tomllib.loads((ROOT / "locale" / "terminology.toml").read_text())
-LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+LANGUAGES = translation_languages()
 # Fields that only name the page: the explanation belongs in its text.
 NAMING_FIELDS = {"title", "slug", "seo_title", "search_description", "name"}
 

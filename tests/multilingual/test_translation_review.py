@@ -1,6 +1,7 @@
-"""A translator who may not publish finishes a translation: the translation editor offers
-"submit for review" instead of a destructive main button, the translation goes through
-Redaktion → Freigabe like a German page, and readers see it once it is approved."""
+"""A translator who may not publish (the ``author`` fixture, in Editors) finishes a
+translation: the translation editor offers "submit for review" instead of a destructive
+main button, the translation goes through Redaktion → Freigabe like a German page, and
+readers see it once it is approved."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -13,21 +14,6 @@ pytestmark = pytest.mark.django_db
 
 GERMAN_SUBTITLE = "Fachberatung für Migrant*innenorganisationen"
 NEW_TURKISH = "Göçmen örgütleri için uzman danışmanlık (yeni çeviri)"
-
-
-@pytest.fixture
-def translator(django_user_model):
-    """A volunteer translator in the Editors group: may edit, may not publish."""
-    user = django_user_model.objects.create_user(username="cevirmen", password="pw-for-tests")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user(username="lektorin", password="pw-for-tests")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 def turkish_migrapower() -> tuple[ProjectPage, Translation]:
@@ -50,11 +36,9 @@ def translate_subtitle(translation: Translation, text: str) -> None:
     string.save()
 
 
-def test_the_editor_offers_submit_for_review_to_those_who_may_not_publish(
-    client, translator, editor
-):
+def test_the_editor_offers_submit_for_review_to_those_who_may_not_publish(client, author, editor):
     turkish, translation = turkish_migrapower()
-    client.force_login(translator)
+    client.force_login(author)
     html = client.get(f"/admin/pages/{turkish.pk}/edit/").content.decode()
     assert "data-translation-review" in html
     assert "Zur Freigabe einreichen" in html
@@ -69,11 +53,11 @@ def test_the_editor_offers_submit_for_review_to_those_who_may_not_publish(
 
 
 def test_a_submitted_translation_is_published_after_redaktion_and_freigabe(
-    client, translator, reviewer, editor
+    client, author, reviewer, editor
 ):
     turkish, translation = turkish_migrapower()
     translate_subtitle(translation, NEW_TURKISH)
-    client.force_login(translator)
+    client.force_login(author)
     response = client.post(f"/admin/localize/translate/{translation.pk}/submit/")
     assert response.status_code == 302
     assert response["Location"] == f"/admin/pages/{turkish.pk}/edit/"
@@ -81,7 +65,7 @@ def test_a_submitted_translation_is_published_after_redaktion_and_freigabe(
     assert turkish.subtitle != NEW_TURKISH  # not live yet
     assert turkish.get_latest_revision_as_object().subtitle == NEW_TURKISH
     state = turkish.current_workflow_state
-    assert state.requested_by == translator
+    assert state.requested_by == author
     assert state.current_task_state.task.name == "Redaktion"
 
     # Submitting again while it waits starts nothing new.

@@ -43,6 +43,7 @@ from easy_language.models import EasyLanguagePage
 from home.models import HomePage
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 from materials.signals import refresh_materials_text
+from multilingual.languages import translation_languages
 from networks.models import NetworkIndexPage, NetworkPage
 from partners.models import PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner
@@ -262,7 +263,7 @@ class Command(BaseCommand):
     def ensure_translations(self) -> None:
         """Translate every demo record from the demo's PO files (wagtail-localize)."""
         records = list(translations.source_records())
-        for language in translations.target_languages():
+        for language in translation_languages():
             po = translations.load_po(language)
             if not any(entry.msgstr for entry in po):
                 continue

@@ -19,7 +19,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.admin.utils import get_admin_base_url
 
-from editorial.roles import ROLES, translation_languages, translator_group
+from editorial.roles import ROLES, translator_group
+from multilingual.languages import translation_languages
 
 
 class Command(BaseCommand):
