@@ -1,5 +1,5 @@
-"""The admin's dashboard panel of translation status, and the review of translations by
-those who may not publish them (multilingual.review)."""
+"""The admin's dashboard panel of translation status, and the translation editor's own
+actions: submit for review, bring the German's changes over, translate them."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -9,7 +9,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from multilingual.review import submit_translation
+from multilingual import views
 from multilingual.translation_status import translation_overview
 
 
@@ -18,9 +18,19 @@ def register_translation_review_urls() -> list:
     return [
         path(
             "localize/translate/<int:translation_id>/submit/",
-            submit_translation,
+            views.submit_translation,
             name="multilingual_submit_translation",
-        )
+        ),
+        path(
+            "localize/translate/<int:translation_id>/take-over-german/",
+            views.take_over_german,
+            name="multilingual_take_over_german",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/changes/",
+            views.save_changes,
+            name="multilingual_save_changes",
+        ),
     ]
 
 
