@@ -1,5 +1,5 @@
 """The guide's admin URLs, and the help menu's and dashboard's links to it instead of
-Wagtail's English editor guide."""
+Wagtail's English editor guide; the review's main button and its confirmation."""
 
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from editorial.guide import guide, picture
+from editorial.review import approve_first, confirm_review_action, warn_incomplete_draft
 
 GUIDE_MENU_ITEM = MenuItem(
     _("Editors' guide"),
@@ -34,3 +35,14 @@ def use_this_sites_guide(request, items: list) -> None:
     """Wagtail's English guide and release notes give way to this site's German guide."""
     items[:] = [item for item in items if not item.name.startswith(WAGTAILS_GUIDE)]
     items.append(GUIDE_MENU_ITEM)
+
+
+@hooks.register("construct_page_action_menu")
+def make_approve_the_main_button(menu_items: list, request, context: dict) -> None:
+    approve_first(menu_items)
+
+
+@hooks.register("after_edit_page")
+def confirm_review(request, page) -> None:
+    confirm_review_action(request, page)
+    warn_incomplete_draft(request, page)

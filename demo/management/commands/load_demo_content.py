@@ -24,7 +24,6 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import (
-    GroupApprovalTask,
     Locale,
     Page,
     Site,
@@ -40,6 +39,7 @@ from core.models import StandardPage
 from demo import content, snapshot, translations
 from demo.flyer import FLYER_LANGUAGES, build_cover_png, build_flyer_pdf, flyer_languages
 from easy_language.models import EasyLanguagePage
+from editorial.models import SecondPersonApprovalTask
 from home.models import HomePage
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 from materials.signals import refresh_materials_text
@@ -240,11 +240,12 @@ class Command(BaseCommand):
 
     def ensure_workflow(self) -> None:
         """Pages go through "Redaktion" (an editor reviews) and then "Freigabe" (a moderator
-        approves and publishes), in every language: the workflow holds for the whole tree.
+        approves and publishes), each by someone other than who submitted the change, in
+        every language: the workflow holds for the whole tree.
         Wagtail's own one-step "Moderators approval" is switched off in its favour."""
         tasks = []
         for name, group in (("Redaktion", "Editors"), ("Freigabe", "Moderators")):
-            task, created = GroupApprovalTask.objects.get_or_create(name=name)
+            task, created = SecondPersonApprovalTask.objects.get_or_create(name=name)
             if created:
                 task.groups.set([Group.objects.get(name=group)])
                 self.created.append(f"workflow task {name}")
