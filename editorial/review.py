@@ -1,9 +1,10 @@
-"""How a review step reads in the page editor: its reviewers' main button is "Freigeben",
-acting on it says what happened and what comes next, and a draft saved incomplete says
-what must still be filled in before it can be submitted."""
+"""How a review step reads in the admin: its reviewers' main button is "Freigeben" (in the
+page editor, and in the translation editor, which has no review actions of its own), acting
+on it says what happened and what comes next, and a draft saved incomplete says what must
+still be filled in before it can be submitted."""
 
 from django.contrib import messages
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -28,23 +29,50 @@ def confirm_review_action(request: HttpRequest, page: Page) -> None:
     if request.POST.get("action-workflow-action") is None or action not in (APPROVE, REJECT):
         return
     page.refresh_from_db()
+    # Wagtail's own words, from its catalog, to find its message among the queued ones.
+    updated = _("Page '%(page_title)s' has been updated.") % {
+        "page_title": page.get_admin_display_title()
+    }
+    _replace_message(request, updated, review_outcome(page, action))
+
+
+def review_actions(page: Page, user) -> list[tuple[str, str]]:
+    """The actions (name, label) the user may take on the page's current review step;
+    none for whoever submitted it (editorial.models)."""
+    task = page.current_workflow_task
+    if task is None:
+        return []
+    labels: dict[str, str] = {}
+    for name, label, _needs_comment in task.get_actions(page, user):
+        labels.setdefault(name, label)  # "Freigeben", not also "Freigeben mit Kommentar"
+    return list(labels.items())
+
+
+def act_on_review(page: Page, user, action: str) -> str:
+    """Take ``action`` on the page's current review step as ``user``; what happened, to
+    tell them. Raises PermissionDenied for an action they may not take."""
+    if action not in {name for name, _label in review_actions(page, user)}:
+        raise PermissionDenied
+    page.current_workflow_task.on_action(page.current_workflow_task_state, user, action)
+    page.refresh_from_db()
+    return review_outcome(page, action)
+
+
+def review_outcome(page: Page, action: str) -> str:
+    """What approving or requesting changes did, and what comes next."""
     title = page.get_admin_display_title()
     state = page.current_workflow_state
     if action == REJECT:
-        text = _("Changes to “%(title)s” requested: %(name)s is told and can revise it.") % {
+        return _("Changes to “%(title)s” requested: %(name)s is told and can revise it.") % {
             "title": title,
             "name": _requester_name(page),
         }
-    elif state is not None and state.current_task_state is not None:
-        text = _("“%(title)s” approved. Next: the step “%(step)s”; its reviewers are told.") % {
+    if state is not None and state.current_task_state is not None:
+        return _("“%(title)s” approved. Next: the step “%(step)s”; its reviewers are told.") % {
             "title": title,
             "step": state.current_task_state.task.name,
         }
-    else:
-        text = _("“%(title)s” approved and published: readers see it now.") % {"title": title}
-    # Wagtail's own words, from its catalog, to find its message among the queued ones.
-    updated = _("Page '%(page_title)s' has been updated.") % {"page_title": title}
-    _replace_message(request, updated, text)
+    return _("“%(title)s” approved and published: readers see it now.") % {"title": title}
 
 
 def warn_incomplete_draft(request: HttpRequest, page: Page) -> None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from editorial import views
 from editorial.guide import guide, picture
 from editorial.review import approve_first, confirm_review_action, warn_incomplete_draft
 
@@ -23,6 +24,7 @@ def register_guide_urls() -> list:
     return [
         path("handbuch/", guide, name="editorial_guide"),
         path("handbuch/img/<str:name>", picture, name="editorial_guide_picture"),
+        path("review/<int:page_id>/", views.review, name="editorial_review"),
     ]
 
 

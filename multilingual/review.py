@@ -12,7 +12,7 @@ reviewers are notified as for any page and approve it, the last step publishing 
 from django.core.exceptions import PermissionDenied
 from wagtail.models import Page, Revision
 from wagtail_localize.fields import copy_synchronised_fields
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationLog
 from wagtail_localize.segments.ingest import ingest_segments
 
 
@@ -34,4 +34,10 @@ def save_draft(translation: Translation, user) -> Revision:
     copy_synchronised_fields(original, page)
     segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
     ingest_segments(original, page, source.locale, translation.target_locale, segments)
-    return page.save_revision(user=user)
+    revision = page.save_revision(user=user)
+    # As wagtail-localize logs its own: once this revision is published, the translation
+    # counts as made from the German it was made from (multilingual.translation_status).
+    TranslationLog.objects.create(
+        source=source, locale=translation.target_locale, revision=revision
+    )
+    return revision

@@ -11,7 +11,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils.html import strip_tags
-from wagtail.models import GroupApprovalTask, Task
+from wagtail.models import GroupApprovalTask, Locale, Task
+from wagtail_localize.models import Translation
 
 from editorial.models import SecondPersonApprovalTask
 from projects.models import ProjectPage
@@ -75,3 +76,31 @@ def test_review_steps_made_before_are_converted_with_their_groups():
     assert isinstance(task, SecondPersonApprovalTask)
     assert [group.name for group in task.groups.all()] == ["Moderators"]
     assert not GroupApprovalTask.objects.filter(pk=old.pk).exists()
+
+
+def test_the_translation_editor_offers_the_review_step_to_its_reviewers_only(
+    client, author, reviewer
+):
+    german = migrapower()
+    turkish = german.get_translation(Locale.objects.get(language_code="tr"))
+    translation = Translation.objects.get(
+        source__object_id=german.translation_key, target_locale=turkish.locale
+    )
+    client.force_login(author)
+    client.post(f"/admin/localize/translate/{translation.pk}/submit/")
+    edit_url, review_url = f"/admin/pages/{turkish.pk}/edit/", f"/admin/review/{turkish.pk}/"
+    html = client.get(edit_url).content.decode()
+    assert "wartet auf Prüfung im Schritt „Redaktion“. Eine andere Person gibt sie frei." in html
+    assert 'value="approve"' not in html
+    assert client.post(review_url, {"action": "approve"})["Location"] == "/admin/"  # refused
+    turkish.refresh_from_db()
+    assert turkish.current_workflow_task.name == "Redaktion"
+
+    client.force_login(reviewer)
+    html = client.get(edit_url).content.decode()
+    assert re.search(r'value="reject"[^>]*>Änderungen anfordern<', html)
+    assert re.search(r'value="approve" class="button">Freigeben<', html)
+    response = client.post(review_url, {"action": "approve"}, follow=True)
+    assert "freigegeben. Nächster Schritt: „Freigabe“" in response.content.decode()
+    turkish.refresh_from_db()
+    assert turkish.current_workflow_task.name == "Freigabe"

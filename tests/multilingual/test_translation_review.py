@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 
+from multilingual.translation_status import translation_overview
 from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,12 @@ def test_a_submitted_translation_is_published_after_redaktion_and_freigabe(
     state.current_task_state.approve(user=editor)
     client.logout()
     assert NEW_TURKISH in client.get(turkish.url).content.decode()
+    # The dashboard counts it as translated from the German it was made from.
+    turkish_status = next(
+        status for status in translation_overview() if status.locale.language_code == "tr"
+    )
+    assert turkish.pk not in [item.page.pk for item in turkish_status.out_of_date]
+    assert turkish.pk in [item.page.pk for item in turkish_status.translated]
 
 
 def test_only_those_who_may_edit_the_page_can_submit_it(client, django_user_model):
