@@ -13,7 +13,8 @@ from wagtail.search import index
 from core.api_fields import PageLinkField
 from core.models import BasePage, IndexPage
 from delivery.cache import QueryParameters, one_of
-from delivery.lookups import localized_pages, public
+from delivery.lookups import localized_pages
+from multilingual.german_only import marked, with_german_only
 
 
 class ArchiveIndexPage(IndexPage):
@@ -46,11 +47,16 @@ class ArchiveIndexPage(IndexPage):
         return list(range(self.first_year, self.last_year + 1))
 
     def get_entries(self) -> models.QuerySet:
+        """The live entries, with those only in German (``multilingual.german_only``) among
+        them by year and date."""
         return (
-            public(ArchiveEntryPage.objects.child_of(self).live())
+            with_german_only(self, ArchiveEntryPage)
             .select_related("related_project")
-            .order_by("year", "date", "path")
+            .order_by("year", "date", "german_only", "path")
         )
+
+    def get_children_pages(self) -> list["ArchiveEntryPage"]:
+        return marked(with_german_only(self, ArchiveEntryPage), self)
 
     def query_parameters(self) -> QueryParameters:
         """The filter selected_year reads (the page cache keeps nothing else)."""
@@ -66,7 +72,9 @@ class ArchiveIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        entries = list(self.get_entries())
+        # Those only in German count for their year too: a year is never said to have no
+        # entries while it has a German one.
+        entries = marked(self.get_entries(), self)
         # The entries' projects in the reader's language, in one query for all of them.
         projects = localized_pages(entry.related_project for entry in entries)
         for entry in entries:
@@ -132,6 +140,11 @@ class ArchiveEntryPage(BasePage):
                 FieldPanel("related_project"),
             ],
             heading=_("Classification"),
+            help_text=_(
+                "Until the entry is translated, the archive in the other languages lists it "
+                "under this year, marked “only in German”; once the translation is "
+                "published, it takes the entry's place."
+            ),
         ),
         FieldPanel("body"),
     ]

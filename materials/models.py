@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.forms import BaseChildFormSet
@@ -25,6 +26,7 @@ from core.qr import qr_code_data_uri
 from core.seo import canonical_url
 from delivery.cache import QueryParameters, one_of
 from delivery.lookups import localized_pages, public
+from multilingual.german_only import marked, with_german_only
 from multilingual.languages import language_info
 
 from .api_fields import MaterialDocumentField, MaterialFilesField, MaterialLanguagesField
@@ -62,9 +64,12 @@ class MaterialIndexPage(IndexPage):
         verbose_name = _("materials library")
 
     def get_materials(self, kind: str = "", language: str = "") -> models.QuerySet:
-        """The live materials, of this kind and with a file in this language if given."""
-        pages = filter_materials(MaterialPage.objects.child_of(self), kind, language)
-        return pages.order_by("path")
+        """The live materials, of this kind and with a file in this language if given: the
+        page's own, then those only in German (``multilingual.german_only``)."""
+        return filter_materials(with_german_only(self, MaterialPage), kind, language)
+
+    def get_children_pages(self) -> list["MaterialPage"]:
+        return marked(with_german_only(self, MaterialPage), self)
 
     def query_parameters(self) -> QueryParameters:
         """The filters get_context reads (the page cache keeps nothing else)."""
@@ -83,7 +88,7 @@ class MaterialIndexPage(IndexPage):
         # Each filter offers only the choices that lead to materials together with the other
         # filter as it is set (and the one chosen), so no link the site offers ends in an
         # empty list.
-        children = MaterialPage.objects.child_of(self)
+        children = with_german_only(self, MaterialPage)
         kinds = set(
             filter_materials(children, "", language).order_by().values_list("kind", flat=True)
         )
@@ -95,7 +100,7 @@ class MaterialIndexPage(IndexPage):
         )
         base = self.get_url(request) or ""
         context.update(
-            children_pages=self.get_materials(kind, language),
+            children_pages=marked(self.get_materials(kind, language), self),
             current_kind=kind,
             current_language=language,
             # Each filter's links keep the other filter.
@@ -223,9 +228,18 @@ class MaterialPage(BasePage):
             heading=_("Files (one per language)"),
             label=_("File"),
             min_num=1,
-            help_text=_(
-                "The material in each language it exists in: one file per language. "
-                "Every language version of this page offers all of them."
+            help_text=format_lazy(
+                "{} {}",
+                _(
+                    "The material in each language it exists in: one file per language. "
+                    "Every language version of this page offers all of them."
+                ),
+                # Where an editor chooses the files: what readers see before the translation.
+                _(
+                    "Until the page is translated, the other languages list it with these "
+                    "files, marked “only in German”; once the translation is published, it "
+                    "takes the page's place."
+                ),
             ),
         ),
         FieldPanel("cover"),
