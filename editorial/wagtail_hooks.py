@@ -1,7 +1,9 @@
 """The guide's admin URLs, and the help menu's and dashboard's links to it instead of
 Wagtail's English editor guide; the review's main button and its confirmation."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse_lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -48,3 +50,9 @@ def make_approve_the_main_button(menu_items: list, request, context: dict) -> No
 def confirm_review(request, page) -> None:
     confirm_review_action(request, page)
     warn_incomplete_draft(request, page)
+
+
+@hooks.register("insert_editor_js")
+def save_what_was_just_typed() -> str:
+    """editorial/static/editorial/save-typing.js: a save right after typing keeps the text."""
+    return format_html('<script src="{}"></script>', static("editorial/save-typing.js"))
