@@ -5,7 +5,9 @@
 
 Signs in to the German admin with Debian's Chromium and photographs the screens the guide
 explains, so the pictures show the admin as it is now. The account needs to be a
-moderator or an administrator. tests/browser/test_guide.py runs it against the test site.
+moderator or an administrator. tests/browser/test_guide.py runs it against the test site;
+``GUIDE_IMG=docs/img pytest tests/browser/test_guide.py tests/browser/test_editorial_cycle.py``
+retakes all of the guide's pictures there, those of a change under way (CYCLE_SHOTS) too.
 """
 
 import argparse
@@ -30,6 +32,15 @@ SHOTS = {
     "versionen.png": "a page's revisions",
 }
 
+# Screens of a change under way, which this script cannot make on a running site without
+# changing its content: tests/browser/test_editorial_cycle.py takes them with shoot() while
+# it plays the editorial cycle on the test site, into $GUIDE_IMG (docs/img to retake them).
+CYCLE_SHOTS = {
+    "uebersetzung-aenderungen.png": "the translation editor's panel of German changes",
+    "uebersetzung-pruefen.png": "the translation editor's review bar, for a reviewer",
+}
+VIEWPORT = {"width": 1280, "height": 800}
+
 
 def sign_in(page: Page, username: str, password: str) -> None:
     page.goto("/admin/login/")
@@ -37,6 +48,17 @@ def sign_in(page: Page, username: str, password: str) -> None:
     page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/admin/")
+
+
+def shoot(page: Page, out: Path, name: str, focus: str | None = None) -> Path:
+    """Photograph the page as the guide shows it (1280 × 800), ``focus`` scrolled into view."""
+    out.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(VIEWPORT)
+    if focus:
+        page.locator(focus).first.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=out / name)
+    return out / name
 
 
 def take_screenshots(page: Page, out: Path, username: str, password: str) -> list[Path]:
@@ -90,9 +112,7 @@ def main() -> int:
     args = parser.parse_args()
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        context = browser.new_context(
-            base_url=args.base, locale="de-DE", viewport={"width": 1280, "height": 800}
-        )
+        context = browser.new_context(base_url=args.base, locale="de-DE", viewport=VIEWPORT)
         written = take_screenshots(context.new_page(), args.out, args.username, args.password)
         browser.close()
     for path in written:

@@ -4,9 +4,12 @@ second editor approves the Redaktion step, a moderator the Freigabe step, and re
 it. The Turkish translator then sees what changed, brings it over, starts from the
 previous translation, submits; the review approves it, and Turkish readers see it."""
 
+import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -19,6 +22,9 @@ from projects.models import ProjectPage
 from tests.browser.conftest import PASSWORD, log_in, restored_afterwards
 
 pytestmark = pytest.mark.browser
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "docs"))
+from guide_screenshots import CYCLE_SHOTS, VIEWPORT, shoot  # noqa: E402
 
 NEW_SUBTITLE = "Fachberatung für Migrant*innenorganisationen in Pankow"
 
@@ -73,7 +79,7 @@ def people(browser, site_url) -> Iterator[dict]:
             ("moderator", moderator),
             ("translator", translator),
         ]:
-            context = browser.new_context(base_url=site_url, locale="de-DE")
+            context = browser.new_context(base_url=site_url, locale="de-DE", viewport=VIEWPORT)
             context.set_default_timeout(15_000)
             contexts.append(context)
             pages[role] = context.new_page()
@@ -105,8 +111,10 @@ def approve_translation(page: Page, edit_url: str, expected: str) -> None:
 
 
 def test_a_change_goes_from_the_author_through_review_to_readers_in_german_and_turkish(
-    people, site_url
+    people, site_url, tmp_path
 ):
+    # The guide's pictures of the cycle (docs/guide_screenshots.py), retaken with GUIDE_IMG.
+    pictures = Path(os.environ.get("GUIDE_IMG", tmp_path))
     german = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
     turkish = german.get_translation(Locale.objects.get(language_code="tr"))
     old_turkish = turkish.subtitle
@@ -158,6 +166,7 @@ def test_a_change_goes_from_the_author_through_review_to_readers_in_german_and_t
         expect(field).to_have_value(old_turkish)  # the previous translation to start from
         changes.get_by_role("link", name="Text 1: Untertitel").click()
         expect(translator).to_have_url(re.compile("#change-1$"))
+        shoot(translator, pictures, "uebersetzung-aenderungen.png", "#translation-changes")
         field.fill(new_turkish)
         changes.get_by_role("button", name="Diese Übersetzungen speichern").click()
         expect(translator.locator(".messages")).to_contain_text("1 Text gespeichert")
@@ -170,6 +179,8 @@ def test_a_change_goes_from_the_author_through_review_to_readers_in_german_and_t
         translator.goto(edit_turkish)
         expect(bar).to_contain_text("Eine andere Person gibt sie frei.")
         expect(bar.get_by_role("button", name="Freigeben")).to_have_count(0)
+        reviewer.goto(edit_turkish)
+        shoot(reviewer, pictures, "uebersetzung-pruefen.png")
         approve_translation(reviewer, edit_turkish, "Nächster Schritt: „Freigabe“")
         approve_translation(moderator, edit_turkish, "freigegeben und veröffentlicht")
         turkish.refresh_from_db()
@@ -177,3 +188,4 @@ def test_a_change_goes_from_the_author_through_review_to_readers_in_german_and_t
         reader.goto(turkish.url)
         expect(reader.get_by_text(new_turkish)).to_be_visible()
         reader.close()
+    assert {path.name for path in pictures.glob("*.png")} >= set(CYCLE_SHOTS)
