@@ -55,9 +55,6 @@ class ArchiveIndexPage(IndexPage):
             .order_by("year", "date", "german_only", "path")
         )
 
-    def get_children_pages(self) -> list["ArchiveEntryPage"]:
-        return marked(with_german_only(self, ArchiveEntryPage), self)
-
     def query_parameters(self) -> QueryParameters:
         """The filter selected_year reads (the page cache keeps nothing else)."""
         return {"year": one_of(self.years)}

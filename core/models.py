@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.api_fields import TranslationsField
 from delivery.lookups import public, restricted_sections
+from multilingual.german_only import marked, with_german_only
 from multilingual.stemming import page_stems
 
 from .blocks import BodyBlock
@@ -116,13 +117,18 @@ class BasePage(SharingMixin, Page):
 
 
 class IndexPage(BasePage):
-    """An index page lists its live children in the order editors gave them."""
+    """An index page lists its live children in the order editors gave them; in another
+    language than German, also its German original's children not translated yet, marked
+    "only in German" (multilingual.german_only)."""
 
     class Meta:
         abstract = True
 
-    def get_children_pages(self) -> models.QuerySet:
-        return public(self.get_children().live()).specific().order_by("path")
+    def get_children_pages(self) -> list[Page]:
+        listed = self.allowed_subpage_models()
+        if len(listed) != 1:  # an index of several page types: its own children only
+            return list(public(self.get_children().live()).specific().order_by("path"))
+        return marked(with_german_only(self, listed[0]), self)
 
     @cached_property
     def children_pages(self) -> models.QuerySet:

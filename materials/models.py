@@ -68,9 +68,6 @@ class MaterialIndexPage(IndexPage):
         page's own, then those only in German (``multilingual.german_only``)."""
         return filter_materials(with_german_only(self, MaterialPage), kind, language)
 
-    def get_children_pages(self) -> list["MaterialPage"]:
-        return marked(with_german_only(self, MaterialPage), self)
-
     def query_parameters(self) -> QueryParameters:
         """The filters get_context reads (the page cache keeps nothing else)."""
         return {

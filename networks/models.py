@@ -7,7 +7,6 @@ from wagtail.api import APIField
 from wagtail.search import index
 
 from core.models import BasePage, IndexPage
-from multilingual.german_only import marked, with_german_only
 
 
 class NetworkIndexPage(IndexPage):
@@ -19,10 +18,6 @@ class NetworkIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("network index")
-
-    def get_children_pages(self) -> list["NetworkPage"]:
-        """The networks, with those only in German marked (multilingual.german_only)."""
-        return marked(with_german_only(self, NetworkPage), self)
 
 
 class NetworkPage(BasePage):

@@ -13,7 +13,6 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, IndexPage
 from core.seo import organization_json_ld
 from delivery.lookups import private_pages
-from multilingual.german_only import marked, with_german_only
 from partners.api_fields import ProjectRolesField
 
 
@@ -24,10 +23,6 @@ class PartnerIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("partner index")
-
-    def get_children_pages(self) -> list["PartnerPage"]:
-        """The partners, with those only in German marked (multilingual.german_only)."""
-        return marked(with_german_only(self, PartnerPage), self)
 
 
 class PartnerPage(BasePage):

@@ -14,7 +14,6 @@ from core.api_fields import ItemListsField, TextField
 from core.blocks import ItemListBlock
 from core.models import BasePage, IndexPage
 from delivery.lookups import public, translations_in
-from multilingual.german_only import marked, with_german_only
 from projects.api_fields import DownloadsField, OrganisationsField
 from team.api_fields import TeamMemberField
 
@@ -26,10 +25,6 @@ class ProjectIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("project index")
-
-    def get_children_pages(self) -> list["ProjectPage"]:
-        """The projects, with those only in German marked (multilingual.german_only)."""
-        return marked(with_german_only(self, ProjectPage), self)
 
 
 class ProjectPage(BasePage):
