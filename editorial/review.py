@@ -8,6 +8,7 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.http import HttpRequest
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 APPROVE, REJECT = "approve", "reject"
@@ -83,23 +84,39 @@ def warn_incomplete_draft(request: HttpRequest, page: Page) -> None:
         for name in ("action-publish", "action-submit", "action-workflow-action")
     ):
         return  # autosave, or an action that checks everything itself
-    try:
-        page.get_latest_revision_as_object().full_clean()
-    except ValidationError as error:
-        fields = [_field_label(page, name) for name in getattr(error, "error_dict", {})]
+    missing = incomplete_fields(page.get_latest_revision_as_object())
+    if missing:
         messages.warning(
             request,
             _(
                 "Saved as a draft, but not complete yet: %(fields)s. Fill it in before you "
                 "submit it for review or publish it."
             )
-            % {"fields": ", ".join(fields) or _("a required field")},
+            % {"fields": ", ".join(missing)},
         )
+
+
+def incomplete_fields(page: Page) -> list[str]:
+    """The labels of the page's fields that would stop it from being submitted: the
+    model's checks, and each content field's blocks (which the model's checks leave out,
+    e.g. an empty required text block)."""
+    names: list[str] = []
+    try:
+        page.full_clean()
+    except ValidationError as error:
+        names += list(getattr(error, "error_dict", {"__all__": None}))
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField) and field.name not in names:
+            try:
+                field.stream_block.clean(getattr(page, field.name))
+            except ValidationError:
+                names.append(field.name)
+    return [_field_label(page, name) for name in names]
 
 
 def _field_label(page: Page, name: str) -> str:
     try:
-        return capfirst(page._meta.get_field(name).verbose_name)
+        return str(capfirst(page._meta.get_field(name).verbose_name))
     except FieldDoesNotExist:  # a page-wide error ("__all__")
         return _("the page")
 

@@ -1,8 +1,9 @@
 """Nothing typed is lost by saving right after typing (issue 21: a new Text block saved a
-moment after typing kept an empty body, in the autosave and in the draft). Draftail writes
-the typing into the form only 250 ms after the last keystroke;
-editorial/static/editorial/save-typing.js writes it before the form is sent, by hand or by
-autosave. Both tests save within that quarter second, which the browser does at once."""
+moment after typing kept an empty body, in the autosave and in the draft), and a draft
+saved incomplete says so. Draftail writes the typing into the form only 250 ms after the
+last keystroke; editorial/static/editorial/save-typing.js writes it before the form is
+sent, by hand or by autosave. The typing tests save within that quarter second, which the
+browser does at once."""
 
 import json
 
@@ -57,3 +58,12 @@ def test_an_autosave_right_after_typing_keeps_the_text(page, impressum):
     )
     assert impressum.revisions.count() == before + 1
     assert "Automatisch gespeichert" in latest_revision(impressum)
+
+
+def test_a_draft_with_an_empty_text_block_says_what_is_missing(page, impressum):
+    page.locator("button.c-sf-add-button").last.click()
+    page.get_by_role("option", name="Text").first.click()
+    page.locator("footer.footer button").first.click()  # "Entwurf speichern", left empty
+    expect(page.locator(".messages")).to_contain_text(
+        "Als Entwurf gespeichert, aber noch nicht vollständig: Inhalt."
+    )

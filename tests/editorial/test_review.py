@@ -12,9 +12,12 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils.html import strip_tags
 from wagtail.models import GroupApprovalTask, Locale, Task
+from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation
 
+from core.models import StandardPage
 from editorial.models import SecondPersonApprovalTask
+from editorial.review import incomplete_fields
 from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +107,16 @@ def test_the_translation_editor_offers_the_review_step_to_its_reviewers_only(
     assert "freigegeben. Nächster Schritt: „Freigabe“" in response.content.decode()
     turkish.refresh_from_db()
     assert turkish.current_workflow_task.name == "Freigabe"
+
+
+def test_an_empty_required_block_or_field_counts_as_incomplete():
+    page = StandardPage.objects.get(slug="impressum", locale__language_code="de")
+    assert incomplete_fields(page) == []
+    page.body = [(block.block_type, block.value) for block in page.body] + [
+        ("paragraph", RichText(""))
+    ]
+    assert incomplete_fields(page) == ["Inhalt"]
+    page.title = ""
+    missing = incomplete_fields(page)
+    assert missing == ["Titel", "Inhalt"]
+    assert ", ".join(missing) == "Titel, Inhalt"  # plain strings, for the message
