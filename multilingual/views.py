@@ -38,7 +38,17 @@ def submit_translation(request: HttpRequest, translation_id: int) -> HttpRespons
     translation = _editable_translation(request, translation_id)
     page = translation_page(translation)
     permissions = page.permissions_for_user(request.user)
-    if page.workflow_in_progress:
+    state = page.current_workflow_state
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        # The reviewers asked for changes: the revised translation goes back to them.
+        save_draft(translation, request.user)
+        state.resume(request.user)
+        messages.success(
+            request,
+            _("The revised translation has been resubmitted; the reviewers are notified."),
+        )
+        return _back_to_editor(translation)
+    if state is not None:
         messages.warning(
             request,
             _(

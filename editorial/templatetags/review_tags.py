@@ -10,9 +10,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def review_step(context, page: Page) -> dict | None:
-    """The page's current review step and what the signed-in user may do on it; None when
-    it is not in review."""
-    task = page.current_workflow_task
-    if task is None:
+    """The page's review step now ("name"), whether its reviewers asked for changes
+    ("needs_changes") and what the signed-in user may do on it ("actions"); None when the
+    page is not in review."""
+    state = page.current_workflow_state
+    if state is None or state.current_task_state is None:
         return None
-    return {"name": task.name, "actions": review_actions(page, context["request"].user)}
+    return {
+        "name": state.current_task_state.task.name,
+        "needs_changes": state.status == state.STATUS_NEEDS_CHANGES,
+        "actions": review_actions(page, context["request"].user),
+    }

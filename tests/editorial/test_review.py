@@ -120,3 +120,30 @@ def test_an_empty_required_block_or_field_counts_as_incomplete():
     missing = incomplete_fields(page)
     assert missing == ["Titel", "Inhalt"]
     assert ", ".join(missing) == "Titel, Inhalt"  # plain strings, for the message
+
+
+def test_a_translation_sent_back_is_revised_and_submitted_again(client, author, reviewer):
+    german = migrapower()
+    turkish = german.get_translation(Locale.objects.get(language_code="tr"))
+    translation = Translation.objects.get(
+        source__object_id=german.translation_key, target_locale=turkish.locale
+    )
+    submit_url = f"/admin/localize/translate/{translation.pk}/submit/"
+    edit_url, review_url = f"/admin/pages/{turkish.pk}/edit/", f"/admin/review/{turkish.pk}/"
+    client.force_login(author)
+    client.post(submit_url)
+    client.force_login(reviewer)
+    response = client.post(review_url, {"action": "reject"}, follow=True)
+    assert "Änderungen an „MigraPower“ angefragt: autorin wird benachrichtigt" in (
+        response.content.decode()
+    )
+
+    client.force_login(author)
+    html = client.get(edit_url).content.decode()
+    assert "haben im Schritt „Redaktion“ Änderungen angefordert" in html
+    assert "Erneut zur Freigabe einreichen" in html
+    response = client.post(submit_url, follow=True)
+    assert "erneut eingereicht" in response.content.decode()
+    turkish.refresh_from_db()
+    assert turkish.current_workflow_task.name == "Redaktion"
+    assert turkish.workflow_states.count() == 1  # the same review, resumed
