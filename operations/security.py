@@ -1,6 +1,7 @@
-"""The Content-Security-Policy of every response, static files included (README, "Running
-in production"), and the page of a locked-out login. Django's SecurityMiddleware sets
-nosniff, HSTS, the Referrer-Policy and the Cross-Origin-Opener-Policy;
+"""The Content-Security-Policy of every response (static files get the same from
+operations.static; README, "Running in production"), and the page of a locked-out login.
+Django's SecurityMiddleware sets nosniff, HSTS, the Referrer-Policy and the
+Cross-Origin-Opener-Policy;
 django-permissions-policy the Permissions-Policy (PERMISSIONS_POLICY in settings).
 
 The Content-Security-Policy comes from django-csp, configured in settings

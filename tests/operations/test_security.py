@@ -1,6 +1,7 @@
 """Security headers on every answer, the admin's policy, login limits, idle sessions and
 password rules."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from operations.static import StaticFilesMiddleware, static_headers
 from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +146,31 @@ def test_weak_passwords_are_refused(password):
 def test_anonymous_readers_get_no_cookies(client):
     for url in ["/de/", PROJECT_URL, "/de/search/?q=Netzwerk", "/ar/"]:
         assert not client.get(url).cookies, url
+
+
+def test_static_files_carry_the_pages_headers(client):
+    page, static = client.get("/de/"), client.get("/static/css/site.css")
+    for name in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+    ):
+        # A page's policy may add its nonce; a file has no inline script.
+        assert static[name] == re.sub(r" 'nonce-[^']+'", "", page[name]), name
+
+
+def test_whitenoise_stores_the_headers_with_each_file_when_it_starts(tmp_path, settings, rf):
+    """In production (no autorefresh) the files and their headers are read once, at start:
+    a static answer costs no header building."""
+    (tmp_path / "site.css").write_text("body { color: black }")
+    settings.STATIC_ROOT = tmp_path
+    settings.WHITENOISE_AUTOREFRESH = False
+    settings.WHITENOISE_USE_FINDERS = False
+    middleware = StaticFilesMiddleware(lambda request: None)
+    response = middleware(rf.get(f"{settings.STATIC_URL}site.css"))
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == static_headers()["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
