@@ -1,7 +1,9 @@
 """Static files, answered first and at next to no cost (README, "Running in production").
 
-whitenoise answers /static/ before any other middleware: the request log, gzip, the
-security middlewares and the rest would only add time to a file that never changes. The
+In production, migraup/wsgi.py answers /static/ before Django (``serve_static_files``);
+where Django runs without it (runserver, the test client), StaticFilesMiddleware, first in
+MIDDLEWARE, serves the same files. Either way the request log, gzip, the security
+middlewares and the rest would only add time to a file that never changes. The
 headers those middlewares give every answer (the Content-Security-Policy, nosniff, the
 Referrer-, Permissions- and Cross-Origin-Opener-Policy, HSTS) are built once from the same
 settings, and whitenoise stores them with each file when it starts.
@@ -12,7 +14,9 @@ from functools import cache
 from csp.utils import build_policy
 from django.conf import settings
 from django_permissions_policy import PermissionsPolicyMiddleware
+from whitenoise.base import WhiteNoise
 from whitenoise.middleware import WhiteNoiseMiddleware
+from whitenoise.string_utils import decode_path_info
 
 
 @cache
@@ -66,3 +70,20 @@ class StaticFilesMiddleware(WhiteNoiseMiddleware):
 
     def __init__(self, get_response=None, settings=settings) -> None:
         super().__init__(get_response, settings=_WithStaticHeaders(settings))
+
+
+def serve_static_files(application):
+    """The WSGI application, with /static/ answered before Django: no request object, no
+    request signals (each would check the database connection), no middleware. The same
+    files and headers as StaticFilesMiddleware, which serves them where Django runs without
+    this wrapper (runserver, the test client)."""
+    files = StaticFilesMiddleware()
+
+    def wsgi(environ, start_response):
+        path = decode_path_info(environ.get("PATH_INFO", ""))
+        static_file = files.find_file(path) if files.autorefresh else files.files.get(path)
+        if static_file is None:
+            return application(environ, start_response)
+        return WhiteNoise.serve(static_file, environ, start_response)
+
+    return wsgi
