@@ -10,6 +10,7 @@ and "Netzwerk" share the stem "netzwerk", "Beratungen" and "Beratung" share "ber
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 
 import snowballstemmer
 from django.db import models
@@ -72,8 +73,13 @@ def words(text: str, language: str) -> list[str]:
     return WORD.findall(normalize(text, language))
 
 
+# Bounded: a flood of made-up words evicts old entries instead of growing the cache.
+# lru_cache is safe to share between gunicorn's threads (the stemmers themselves are not,
+# hence one per thread below it).
+@lru_cache(maxsize=65_536)
 def stem(word: str, language: str) -> str:
-    """The word's Snowball stem in ``language``, without accents."""
+    """The word's Snowball stem in ``language``, without accents. Remembered: a search
+    page stems the same words again for every hit it highlights."""
     stemmer = _stemmer(language)
     return fold(stemmer.stemWord(word) if stemmer else word)
 
