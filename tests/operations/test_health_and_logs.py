@@ -197,6 +197,12 @@ def with_database_down(requests: list[str], **env: str) -> tuple[dict, list[str]
 @pytest.fixture(scope="module")
 def database_down():
     """Answers and JSON log lines of the site while its database is down."""
+    from django.core.cache import cache
+
+    # From an empty cache: this module-scoped fixture runs before the per-test emptying,
+    # and with a shared cache (Redis, which the child process uses too) a page an earlier
+    # test cached would answer instead of the outage.
+    cache.clear()
     answers, stderr = with_database_down(DOWN_URLS, LOG_FORMAT="json", LOG_LEVEL="INFO")
     # One log event a line: a traceback only ever appears inside a JSON line.
     assert not [line for line in stderr if "Traceback" in line and not line.startswith("{")]
