@@ -131,7 +131,7 @@ class IndexPage(BasePage):
         return marked(with_german_only(self, listed[0]), self)
 
     @cached_property
-    def children_pages(self) -> models.QuerySet:
+    def children_pages(self) -> list[Page]:
         """The listing, evaluated once per request by whichever asks first (the page's
         description in the head or the cards in the body)."""
         return self.get_children_pages()
