@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.functional import cached_property
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
@@ -65,7 +66,7 @@ class Change:
             return self.translation.data
         return self.previous_translation or ""
 
-    @property
+    @cached_property
     def diff(self) -> tuple[SafeString, SafeString]:
         return word_diff(self.before or "", self.now)
 

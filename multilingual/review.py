@@ -3,7 +3,7 @@
 wagtail-localize's translation editor offers only "publish", to those who may publish.
 Everyone else, volunteer translators among them, would find no way to finish: its main
 button would be the next action it lists, "convert to alias" or "stop synced translation",
-both destructive. For them the editor gets a bar (the template override of
+both destructive. For them the editor gets a bar (editorial's template override of
 ``wagtail_localize/admin/edit_translation.html``) with the preview and "submit for review",
 which saves the translation as a draft of the page and starts the page's workflow: the
 reviewers are notified as for any page and approve it, the last step publishing it.

@@ -27,7 +27,7 @@ def migrapower() -> ProjectPage:
     return ProjectPage.objects.get(locale__language_code="de", slug="migrapower")
 
 
-def submit(client, user, page: ProjectPage, **changes) -> None:
+def submit(user, page: ProjectPage, **changes) -> None:
     """What the editor's "Zur Freigabe einreichen" does: a revision, the workflow started."""
     for name, value in changes.items():
         setattr(page, name, value)
@@ -51,7 +51,7 @@ def test_the_review_steps_are_approvals_by_a_second_person():
 
 def test_whoever_submitted_a_change_cannot_approve_it(client, author, reviewer):
     page = migrapower()
-    submit(client, author, page, subtitle="Fachberatung für MO in Pankow")
+    submit(author, page, subtitle="Fachberatung für MO in Pankow")
     client.force_login(author)
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Freigeben" not in html  # no approve action, in the menu or as its button
