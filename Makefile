@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # Re-install only when the dependencies change.
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install checks-tools run serve worker test screenshots system-packages opensearch opensearch-stop test-search-engine test-api-schema test-load lighthouse lint format check migrate demo-content makemessages compilemessages clean
+.PHONY: install checks-tools run serve worker varnish test-varnish test screenshots system-packages opensearch opensearch-stop test-search-engine test-api-schema test-load lighthouse lint format check migrate demo-content makemessages compilemessages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -93,6 +93,22 @@ opensearch-stop:
 # The search tests against that node (started if needed).
 test-search-engine: $(STAMP) opensearch
 	SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(BIN)/pytest -n $(TEST_WORKERS) tests/search/
+
+# Varnish in front of two app servers (tools/varnish/start.sh; README, "Several app servers
+# behind a shared cache"): `make varnish` serves it on http://127.0.0.1:6081/ until Ctrl-C;
+# DATABASE_URL and REDIS_URL name what the two share (a SQLite file and a cache folder
+# without them). `make test-varnish` runs tests/varnish/ through it, then stops it.
+VARNISH_PORT ?= 6081
+export VARNISH_PORT
+varnish: $(STAMP)
+	tools/varnish/start.sh
+	@trap 'tools/varnish/stop.sh' EXIT INT TERM; echo "Ctrl-C stops it"; sleep infinity
+
+test-varnish: $(STAMP)
+	tools/varnish/start.sh
+	VARNISH_URL=http://127.0.0.1:$(VARNISH_PORT) VARNISH_WORK=$(CURDIR)/build/varnish \
+		$(BIN)/pytest -p no:randomly -p no:xdist tests/varnish/; \
+		status=$$?; tools/varnish/stop.sh; exit $$status
 
 # Schemathesis against the live OpenAPI document of /api/v3/ over the demo content
 # (tools/schemathesis/run.sh; its own virtualenv; DATABASE_URL picks the database).

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponseBase, QueryDict
+from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -220,13 +221,17 @@ class AnonymousPageCacheMiddleware:
         self.timeout = settings.PAGE_CACHE_SECONDS
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not self.timeout or not self.is_cacheable_request(request):
+        if not self.is_cacheable_request(request):
             return self.get_response(request)
+        asked_for = request.get_full_path()
         # The backends of settings.CACHES miss rather than fail (the tolerant cache backends).
-        current = generation()
+        current = generation() if self.timeout else None
         if current is None:
+            request._page_cache_parameters = None  # process_view finds them out
             response = self.get_response(request)
-            response["X-Cache"] = "MISS"
+            if self.timeout:
+                response["X-Cache"] = "MISS"
+            self.share(request, response, asked_for)
             return response
         # What the page at this address reads, once known in this generation: its cached
         # answer needs neither the route nor the database.
@@ -237,6 +242,8 @@ class AnonymousPageCacheMiddleware:
             cached = cache.get(self.key(request, current))
             if cached is not None:
                 cached["X-Cache"] = "HIT"
+                request._page_cache_parameters = parameters
+                self.share(request, cached, asked_for)
                 return cached
         request._page_cache_parameters = parameters  # None: process_view finds them out
         response = self.get_response(request)
@@ -246,7 +253,24 @@ class AnonymousPageCacheMiddleware:
                 cache.set(where, learned, self.timeout)
             cache.set(self.key(request, current), response, self.timeout)
         response["X-Cache"] = "MISS"
+        self.share(request, response, asked_for)
         return response
+
+    def share(self, request: HttpRequest, response: HttpResponseBase, asked_for: str) -> None:
+        """Lets a shared cache in front (Varnish, delivery.frontend_cache) keep an answer
+        every reader gets, under the address asked for if that holds only what the page
+        reads: ``/de/?utm_source=x`` is answered, never kept, so readers' query strings
+        cannot fill the shared cache. Browsers ask again each time, so that a purge
+        reaches readers at once. Called after the page cache stored the answer, which
+        other addresses share."""
+        seconds = settings.SHARED_CACHE_SECONDS
+        if (
+            seconds
+            and request.get_full_path() == asked_for
+            and getattr(request, "_page_cache_parameters", None) is not None
+            and self.is_cacheable_response(request, response)
+        ):
+            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
 
     def process_view(
         self, request: HttpRequest, view_func: Callable, view_args: tuple, view_kwargs: dict

@@ -1,10 +1,14 @@
 """Test fixtures: every session starts from a clone of the demo site (``demo.snapshot``)."""
 
 import io
+import os
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+
+# The tests through Varnish need it running in front of the app servers (make test-varnish).
+collect_ignore = [] if os.environ.get("VARNISH_URL") else ["varnish"]
 
 
 @pytest.fixture(scope="session")

@@ -208,6 +208,19 @@ else:
 # earlier. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# A shared HTTP cache in front (Varnish, tools/varnish/): FRONTEND_CACHE_URLS lists where
+# each instance takes purges, comma-separated (delivery.frontend_cache sends them on every
+# change readers see). Readers' pages then carry s-maxage=SHARED_CACHE_SECONDS; without a
+# cache to purge, no page says a shared cache may keep it.
+FRONTEND_CACHE_URLS = [url for url in os.environ.get("FRONTEND_CACHE_URLS", "").split(",") if url]
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "delivery.frontend_cache.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+}
+SHARED_CACHE_SECONDS = (
+    int(os.environ.get("SHARED_CACHE_SECONDS", "86400")) if FRONTEND_CACHE_URLS else 0
+)
+
 # Background tasks (Wagtail's reference index, search index updates): run at once within
 # the request by default; with TASKS_BACKEND=database they are queued in the database and
 # run by `make worker`, which also publishes scheduled pages (README, "Production").
