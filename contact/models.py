@@ -5,6 +5,7 @@ import math
 
 from django import forms
 from django.db import models
+from django.db.models import F
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, PageViewRestriction, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -28,7 +29,6 @@ from delivery import lookups
 from delivery.cache import cached
 from delivery.lookups import restricted_sections
 from multilingual.stemming import page_stems
-from projects.models import ProjectPage
 from team.models import TeamMember
 
 logger = logging.getLogger(__name__)
@@ -38,9 +38,13 @@ def team_with_projects(locale: Locale) -> list[TeamMember]:
     """The team members in this language, each with the live projects they are the contact
     of (``member.projects``), in the team's order."""
     members = list(TeamMember.objects.filter(locale=locale).select_related("photo"))
-    projects = ProjectPage.objects.live().public().filter(contact_person__in=members)
+    # Plain pages (a title and a URL each), public by the shared lookups: no join per
+    # table of the project type, no query of every view restriction.
+    projects = lookups.public(Page.objects.live().filter(projectpage__contact_person__in=members))
     by_member: dict[int, list] = {}
-    for project in projects.order_by("path"):
+    for project in projects.annotate(contact_person_id=F("projectpage__contact_person")).order_by(
+        "path"
+    ):
         by_member.setdefault(project.contact_person_id, []).append(project)
     for member in members:
         member.projects = by_member.get(member.pk, [])

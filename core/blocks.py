@@ -9,6 +9,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from delivery.lookups import localized_pages
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -108,6 +110,14 @@ class CallToActionBlock(blocks.StructBlock):
             "text": "Setzen Sie sich mit uns in Verbindung!",
             "url": "https://example.org",
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The chosen page in the reader's language (the translations copy the German page's
+        # choice), from the shared lookups: Wagtail's ``page.localized`` queries the locale.
+        page = value.get("page")
+        context["target"] = localized_pages([page])[page.pk] if page else None
+        return context
 
     def clean(self, value):
         value = super().clean(value)

@@ -197,3 +197,13 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert "Disallow: /ar/search/?" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert client.get("/sitemap.xml").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("home", "contact"),
+    [("/de/", "/de/kontakt/"), ("/en/", "/en/contact/"), ("/ar/", "/ar/contact/")],
+)
+def test_a_call_to_action_leads_to_the_page_in_the_readers_language(client, home, contact):
+    """The translations copy the German page's choice; readers go to their language's page."""
+    page = client.get(home).content.decode()
+    assert f'<p class="cta"><a class="button" href="{contact}">' in page
