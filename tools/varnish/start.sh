@@ -36,6 +36,9 @@ export DATABASE_URL=${DATABASE_URL:-sqlite:///$WORK/db.sqlite3}
 export MEDIA_ROOT=${MEDIA_ROOT:-$WORK/media} STATIC_ROOT=${STATIC_ROOT:-$WORK/static}
 [ -n "${REDIS_URL:-}" ] || export CACHE_DIR=$WORK/cache
 export WEB_CONCURRENCY=${WEB_CONCURRENCY:-2} GUNICORN_THREADS=${GUNICORN_THREADS:-4}
+# Varnish appends the reader's address to X-Forwarded-For: the login and contact-form
+# limits count that, not Varnish's own address, which every reader would share.
+export TRUSTED_PROXY_COUNT=${TRUSTED_PROXY_COUNT:-1}
 
 MANAGE=".venv/bin/python manage.py"
 $MANAGE load_demo_content --from-snapshot >/dev/null
@@ -44,7 +47,7 @@ $MANAGE collectstatic --noinput -v 0
 export FRONTEND_CACHE_URLS=http://127.0.0.1:$VARNISH_PORT
 
 # The app servers' environment, for the tests and for manage.py beside them.
-env | grep -E '^(DJANGO_SETTINGS_MODULE|SECRET_KEY|DATABASE_URL|REDIS_URL|CACHE_DIR|MEDIA_ROOT|STATIC_ROOT|FRONTEND_CACHE_URLS|PLAIN_HTTP|ALLOWED_HOSTS|TASKS_BACKEND)=' \
+env | grep -E '^(DJANGO_SETTINGS_MODULE|SECRET_KEY|DATABASE_URL|REDIS_URL|CACHE_DIR|MEDIA_ROOT|STATIC_ROOT|FRONTEND_CACHE_URLS|PLAIN_HTTP|ALLOWED_HOSTS|TASKS_BACKEND|TRUSTED_PROXY_COUNT)=' \
     | sed 's/^/export /' >"$WORK/env"
 
 backends="" adds=""
