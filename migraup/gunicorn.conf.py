@@ -13,7 +13,13 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-keepalive = 5
+# No keep-alive by default: a kept connection stays with the worker that accepted it, and
+# when wrk's (or a proxy's) connections landed mostly on one worker, that worker served
+# them alone: a static file ran at 3,900 or 10,500 requests/s by chance, where closing
+# after each answer balances every request over the workers: 6,300 every time, p99 6.5 ms
+# (2 workers, 2 cores, wrk -c16). Cached pages lose 13% by it (1,490 against 1,700/s).
+# A proxy on the same machine reconnects at next to no cost.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
 # Workers are not recycled by default: each replacement closes its keep-alive connections
 # and showed as a p99 spike (177 ms against 6 ms, bench/compare.sh) whenever a worker
 # reached its count mid-run, every 20,000 requests under a static-file load. No leak has
