@@ -147,9 +147,9 @@ def search_elsewhere(words: list[str], locale: Locale, kind, year, outcome):
     is unfindable for readers whose language lacks a translation. Same kind and year filter;
     all words first, then any, like the reader's own results."""
     backend = get_search_backend()
-    translated_here = list(
-        public_pages(Page, locale).values_list("translation_key", flat=True).distinct()
-    )
+    # A subquery, not a list: the reader's language may have thousands of pages, and each
+    # search below would send (and convert) every key again.
+    translated_here = public_pages(Page, locale).values("translation_key")
     pages = filtered_pages(locale, kind, year, elsewhere=True).exclude(
         translation_key__in=translated_here
     )
