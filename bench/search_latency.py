@@ -36,6 +36,7 @@ def configure() -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "migraup.settings.dev"
     os.environ.setdefault("LOG_LEVEL", "ERROR")
     os.environ.setdefault("LOG_LEVEL_WAGTAIL", "ERROR")
+    os.environ.setdefault("LOG_LEVEL_REQUESTS", "WARNING")
     import django
 
     django.setup()

@@ -10,7 +10,6 @@ from archive.models import ArchiveEntryPage
 from core.models import StandardPage
 from home.models import HomePage
 from multilingual.stemming import language_query
-from search.database import RankedSQLiteSearchBackend
 
 pytestmark = [
     pytest.mark.django_db,
@@ -37,6 +36,9 @@ def hits(results) -> list[tuple[int, float]]:
 
 
 def test_the_database_backend_ranks_in_one_pass():
+    # Imported here: the module needs SQLite's index models, which PostgreSQL has not.
+    from search.sqlite_ranking import RankedSQLiteSearchBackend
+
     assert isinstance(get_search_backend("search.database"), RankedSQLiteSearchBackend)
 
 
