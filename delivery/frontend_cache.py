@@ -98,24 +98,28 @@ class VarnishBackend(HTTPBackend):
                 headers = {"Host": parts.netloc}
                 if prefix:
                     headers["X-Purge-Prefix"] = "1"
-                connection.request("PURGE", parts.path or "/", headers=headers)
-                answer = connection.getresponse()
-                answer.read()
+                try:
+                    connection.request("PURGE", parts.path or "/", headers=headers)
+                    answer = connection.getresponse()
+                    answer.read()
+                except ConnectionRefusedError as error:
+                    logger.error("Couldn't purge from %s: %s", self.cache_netloc, error)
+                    return  # down: it restarts empty anyway
+                except (OSError, http.client.HTTPException) as error:
+                    # A dropped connection: the next address gets a new one.
+                    logger.error("Couldn't purge '%s': %s", url, error)
+                    connection.close()
+                    continue
                 if answer.status != 200:
                     logger.error("Couldn't purge '%s': %s %s", url, answer.status, answer.reason)
-        except OSError as error:
-            logger.error("Couldn't purge from %s: %s", self.cache_netloc, error)
         finally:
             connection.close()
 
 
 def send(purge: Purge) -> None:
     """Sends the purge to every configured cache now (errors are logged, not raised: a
-    publish must not fail because a cache is down, which restarts empty anyway)."""
-    if purge.everything:
-        from wagtail.models import Site
-
-        purge.prefixes |= {site.root_url + "/" for site in Site.objects.all()}
+    publish must not fail because a cache is down, which restarts empty anyway). Reads
+    nothing from the database: the second purge runs in a thread of its own."""
     for backend in get_backends().values():
         if isinstance(backend, VarnishBackend):
             backend.purge_batch(purge.prefixes, prefix=True)
@@ -125,6 +129,10 @@ def send(purge: Purge) -> None:
 
 
 def send_twice(purge: Purge) -> None:
+    if purge.everything:
+        from wagtail.models import Site
+
+        purge.prefixes |= {site.root_url + "/" for site in Site.objects.all()}
     send(purge)
     timer = threading.Timer(PURGE_AGAIN_SECONDS, send, args=(purge,))
     timer.daemon = True
