@@ -173,8 +173,11 @@ def test_an_editors_publish_reaches_readers_through_varnish_at_once(editor, proj
     assert "wagtail-userbar" not in get(PROJECT).text
 
 
-def test_sessions_the_admin_and_forms_are_never_kept():
+def test_sessions_the_admin_previews_and_forms_are_never_kept(project_id):
     kept(PROJECT)
+    # A page's preview (a draft): the admin's, passed through whoever asks.
+    preview = f"/admin/pages/{project_id}/edit/preview/"
+    assert [shared(get(preview)) for _ in range(2)] == ["PASS", "PASS"]
     # A session (a login, a password given for a private page) goes past the cache.
     with_session = get(PROJECT, cookies={"sessionid": "x" * 32})
     assert shared(with_session) == "PASS"
