@@ -116,11 +116,11 @@ class VarnishBackend(HTTPBackend):
             connection.close()
 
 
-def send(purge: Purge) -> None:
-    """Sends the purge to every configured cache now (errors are logged, not raised: a
-    publish must not fail because a cache is down, which restarts empty anyway). Reads
-    nothing from the database: the second purge runs in a thread of its own."""
-    for backend in get_backends().values():
+def send(purge: Purge, backends: list) -> None:
+    """Sends the purge to these caches now (errors are logged, not raised: a publish must
+    not fail because a cache is down, which restarts empty anyway). Reads nothing from the
+    database: the second purge runs in a thread of its own."""
+    for backend in backends:
         if isinstance(backend, VarnishBackend):
             backend.purge_batch(purge.prefixes, prefix=True)
             backend.purge_batch(purge.urls)
@@ -129,12 +129,14 @@ def send(purge: Purge) -> None:
 
 
 def send_twice(purge: Purge) -> None:
+    """Now, and again PURGE_AGAIN_SECONDS later to the same caches."""
     if purge.everything:
         from wagtail.models import Site
 
         purge.prefixes |= {site.root_url + "/" for site in Site.objects.all()}
-    send(purge)
-    timer = threading.Timer(PURGE_AGAIN_SECONDS, send, args=(purge,))
+    backends = list(get_backends().values())
+    send(purge, backends)
+    timer = threading.Timer(PURGE_AGAIN_SECONDS, send, args=(purge, backends))
     timer.daemon = True
     timer.start()
 
