@@ -175,16 +175,12 @@ def send_pending() -> None:
 # What a change affects --------------------------------------------------------------------
 
 
-def languages() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
 def site_wide_addresses(page: Page, purge: Purge) -> None:
     """The search pages and the sitemap of the page's site, in every language."""
     site = page.get_site()
     if site is None:
         return
-    for language in languages():
+    for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         with translation.override(language):
             purge.prefixes.add(site.root_url + reverse("search"))
     purge.urls.add(site.root_url + reverse("sitemap"))
