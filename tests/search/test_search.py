@@ -44,8 +44,12 @@ def test_the_configured_backend_is_used():
     if settings.SEARCH_URL:
         assert isinstance(backend, ResilientOpenSearchBackend)
     else:
-        # search.database: Wagtail's own on PostgreSQL, ranking in one pass on SQLite.
-        expected = {"sqlite": "RankedSQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}
+        # search.database: ranking in one pass on SQLite, matching through an index on
+        # PostgreSQL.
+        expected = {
+            "sqlite": "RankedSQLiteSearchBackend",
+            "postgresql": "IndexedPostgresSearchBackend",
+        }
         assert type(backend).__name__ == expected[connection.vendor]
     assert backend.search("MigraPower", Page.objects.live()).count() >= 6
 
