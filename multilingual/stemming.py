@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+from django.conf import settings
 from django.db import models
 from wagtail.search import index
 from wagtail.search.query import And, Or, PlainText, SearchQuery
@@ -85,8 +86,17 @@ def stem(word: str, language: str) -> str:
 
 
 def stems_of(text: str, language: str) -> str:
-    """The stems of every word of ``text``, for the search index."""
-    return " ".join(stem(word, language) for word in words(text, language))
+    """The stems of every word of ``text``, for the search index; in German also the stem of
+    a compound's head, the word it ends with (multilingual.compounds): "Fachberatung" is a
+    Beratung and is found by it. Not the words before it: a "Fachbegriff" is no "Fach"."""
+    from .compounds import compound_parts  # it stems with this module's stem()
+
+    stems = []
+    for word in words(text, language):
+        stems.append(stem(word, language))
+        if language == "de":
+            stems.extend(compound_parts(word)[-1:])
+    return " ".join(stems)
 
 
 def query_words(query: str, language: str) -> list[str]:
@@ -126,9 +136,30 @@ def searchable_text(obj: models.Model, exclude: tuple[str, ...] = ()) -> str:
 
 
 def page_stems(page) -> str:
-    """The stems of a page's text in the page's own language, for its ``search_stems`` field.
+    """The stems of a page's text in the page's own language, for its ``search_stems`` field;
+    for a translation also those of its live German original, so that a German word from a
+    letter finds the page in the reader's language (search.signals keeps them current).
 
     Each page class defines the method itself: OpenSearch's mapping looks for the model
     class that defines an indexed attribute, so it cannot come from a plain mixin.
     """
-    return stems_of(searchable_text(page), page.locale.language_code)
+    language = page.locale.language_code
+    stems = stems_of(searchable_text(page), language)
+    original = german_original(page)
+    if original is not None:
+        stems += "\n" + stems_of(searchable_text(original), settings.LANGUAGE_CODE)
+    return stems
+
+
+def german_original(page):
+    """The live German version of a page in another language (specific), or None."""
+    if page.locale.language_code == settings.LANGUAGE_CODE or not page.translation_key:
+        return None
+    original = (
+        page.get_translations()
+        .live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .specific()
+        .first()
+    )
+    return original

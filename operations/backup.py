@@ -61,8 +61,10 @@ MEDIA = "media"
 # app.model; labels of apps that are not installed match nothing). Embeds are kept: they
 # are a cache too, but refetching them needs every provider to still answer.
 EXCLUDED = (
-    # Derived data, rebuilt by restore_site (update_index, rebuild_references_index).
+    # Derived data, rebuilt by restore_site (update_index, rebuild_references_index; the
+    # site's update_index also writes the search's vocabulary).
     "wagtailsearch",
+    "search.pagewords",
     "wagtailcore.referenceindex",
     # Resized images: Wagtail makes them again on first use. Their files (media/images/) are
     # skipped too, so no row can point to a missing file and the archive stays small.

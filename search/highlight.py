@@ -4,6 +4,7 @@ words marked. Everything from the content and the query is escaped."""
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from multilingual.compounds import MIN_HEAD, MIN_MODIFIER, compound_parts
 from multilingual.stemming import WORD, normalize, stem
 
 SNIPPET_LENGTH = 240
@@ -13,13 +14,27 @@ LEAD = 80
 def _matcher(query_words: list[str], language: str):
     targets = set(query_words) | {stem(word, language) for word in query_words}
     prefixes = {target[:3] for target in targets}
+    german = language == "de"
 
     def matches(word: str) -> bool:
         word = normalize(word, language)
         # Stemming is the slow part: only words that could match are stemmed.
-        return word[:3] in prefixes and (word in targets or stem(word, language) in targets)
+        if word[:3] in prefixes and (word in targets or stem(word, language) in targets):
+            return True
+        # A German compound matches by its head or another part ("Beratung": Fachberatung).
+        return (
+            german
+            and len(word) >= MIN_HEAD + MIN_MODIFIER
+            and not targets.isdisjoint(compound_parts(word))
+        )
 
     return matches
+
+
+def has_match(text: str, query_words: list[str], language: str) -> bool:
+    """Whether any word of ``text`` matches the query's words (as the snippet marks them)."""
+    matches = _matcher(query_words, language)
+    return any(matches(found.group()) for found in WORD.finditer(text))
 
 
 def snippet(text: str, query_words: list[str], language: str) -> SafeString:

@@ -23,20 +23,17 @@ from delivery.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_paramete
 from delivery.lookups import active_locale, locale_by_id, public
 from materials.models import MaterialPage
 from multilingual.languages import language_info
-from multilingual.stemming import (
-    MAX_QUERY_LENGTH,
-    language_query,
-    query_words,
-    searchable_text,
-)
+from multilingual.stemming import MAX_QUERY_LENGTH, query_words, searchable_text
 from networks.models import NetworkPage
 from operations.errors import RETRY_AFTER_SECONDS
 from partners.models import PartnerPage
 from projects.models import ProjectPage
 
 from .backends import SearchUnavailable
-from .highlight import snippet
+from .expansion import Expansion, reader_query
+from .highlight import has_match, snippet
 from .ranking import TitleFirstResults
+from .vocabulary import suggestion
 
 RESULTS_PER_PAGE = 10
 # Hits in other languages: one per page, the best ELSEWHERE_SHOWN of the first ELSEWHERE_HITS.
@@ -113,13 +110,14 @@ class Outcome:
     any_word: bool = False  # no page had all words; these have some of them
     elsewhere: list[Elsewhere] = field(default_factory=list)
     more_elsewhere: bool = False  # more hits in other languages than are shown
+    expansion: Expansion = field(default_factory=Expansion)
 
 
 def run_search(words: list[str], language: str, locale, kind, year) -> Outcome:
     backend = get_search_backend()
     outcome = Outcome()
     for operator in ("and", "or"):
-        query = language_query(words, language, operator)
+        query, outcome.expansion = reader_query(words, language, operator)
         all_kinds = backend.search(query, public_pages(Page, locale))
         by_type = all_kinds.facet("content_type_id")
         if by_type or len(words) == 1:
@@ -156,7 +154,7 @@ def search_elsewhere(words: list[str], locale: Locale, kind, year, outcome):
     for operator in ("and", "or"):
         # Words match as typed in any language, and by their German stem: most pages that
         # lack a translation are German ones.
-        query = language_query(words, settings.LANGUAGE_CODE, operator)
+        query, _expansion = reader_query(words, settings.LANGUAGE_CODE, operator)
         hits = list(backend.search(query, pages)[:ELSEWHERE_HITS])
         if hits or len(words) == 1:
             break
@@ -206,14 +204,9 @@ def search(request: HttpRequest) -> HttpResponse:
         paginator = Paginator([], RESULTS_PER_PAGE)
         page = paginator.page(1)
 
-    results = [
-        {
-            "page": result,
-            "kind": kind_of(result),
-            "snippet": snippet(searchable_text(result, exclude=("title",)), words, language),
-        }
-        for result in page
-    ]
+    matched = outcome.expansion.words(words)
+    results = [result_of(hit, matched, language) for hit in page]
+    german_originals(results, matched)
     elsewhere = [
         {
             "page": hit.page,
@@ -228,6 +221,10 @@ def search(request: HttpRequest) -> HttpResponse:
     def url(**params) -> str:
         params = {"q": query, **params}
         return "?" + urlencode({key: value for key, value in params.items() if value})
+
+    # Nothing at all: "Did you mean …?" from the site's own words in the reader's language.
+    found_any = page.object_list or outcome.elsewhere
+    suggested = suggestion(words, language) if words and not found_any and not unavailable else None
 
     kinds = [
         {
@@ -265,6 +262,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "archive_url": url(type="archive"),
             "pages": pages,
             "any_word": outcome.any_word,
+            "corrected": outcome.expansion.corrected,
+            "suggestion": suggested
+            and {"words": " ".join(suggested), "url": url(q=" ".join(suggested))},
             "elsewhere": elsewhere,
             "more_elsewhere": outcome.more_elsewhere,
             "reader_language": language_info(language),
@@ -276,6 +276,39 @@ def search(request: HttpRequest) -> HttpResponse:
         if unavailable
         else None,
     )
+
+
+def result_of(page: Page, matched: list[str], language: str) -> dict:
+    text = searchable_text(page, exclude=("title",))
+    return {
+        "page": page,
+        "kind": kind_of(page),
+        "snippet": snippet(text, matched, language),
+        # Whether the page's own words matched; if not, its German original's did.
+        "own_match": has_match(f"{page.title}\n{text}", matched, language),
+    }
+
+
+def german_originals(results: list[dict], matched: list[str]) -> None:
+    """Results in the reader's language found through the words of their German original
+    (see multilingual.stemming.page_stems) get that original's passage, to show in German."""
+    german = settings.LANGUAGE_CODE
+    through = {
+        result["page"].translation_key: result for result in results if not result["own_match"]
+    }
+    if not through or active_locale().language_code == german:
+        return
+    originals = public(Page.objects.live()).filter(
+        locale__language_code=german, translation_key__in=list(through)
+    )
+    for original in originals.specific():
+        text = searchable_text(original, exclude=("title",))
+        result = through[original.translation_key]
+        result["original"] = {
+            "page": original,
+            "snippet": snippet(f"{original.title}. {text}", matched, german),
+            "language": language_info(german),
+        }
 
 
 def _page(paginator: Paginator, number: str | None):
