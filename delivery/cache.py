@@ -51,6 +51,7 @@ CONTENT_APPS = {
     "team",
     "contact",
     "legal",  # the operator's details on the legal pages and in the footer
+    "glossary",  # terms marked on every content page
     "wagtaildocs",
     "wagtailredirects",
 }

@@ -1111,3 +1111,141 @@ EASY_LANGUAGE = [
         ],
     },
 ]
+
+# --- Glossary ------------------------------------------------------------------------------
+# German words readers meet on this site and in the projects' work, explained in plain
+# language. General explanations written for this website (EDITORIAL), not taken from the
+# seeds: they name no person, date, number or address.
+GLOSSARY_PAGE = {
+    "key": "glossary",
+    "slug": "glossar",
+    "title": "Glossar",
+    "show_in_menus": True,
+    "source": EDITORIAL,
+    "intro": (
+        "Deutsche Wörter, die Ihnen auf dieser Website, bei Ämtern und in der Arbeit der "
+        "Projekte begegnen, einfach erklärt."
+    ),
+}
+GLOSSARY = [
+    {
+        "key": "glossary/migrantinnenorganisation",
+        "german": "Migrant*innenorganisation",
+        "german_variants": "MO, MSO, Migrantenorganisation, Migrantenselbstorganisation",
+        "explanation": (
+            "Ein Verein oder eine Gruppe, die Menschen mit Migrationsgeschichte gegründet "
+            "haben und selbst führen. Die Abkürzungen sind MO und MSO."
+        ),
+    },
+    {
+        "key": "glossary/fachvernetzung",
+        "german": "Fachvernetzung",
+        "german_variants": "Fachnetzwerk",
+        "explanation": (
+            "Organisationen, Initiativen und Verwaltung arbeiten zu einem gemeinsamen Thema "
+            "zusammen, zum Beispiel Sprache oder Familie. Sie tauschen Wissen aus und planen "
+            "gemeinsame Schritte."
+        ),
+    },
+    {
+        "key": "glossary/fachberatung",
+        "german": "Fachberatung",
+        "german_variants": "",
+        "explanation": (
+            "Beratung durch Fachleute zu einem bestimmten Thema, zum Beispiel zur Gründung "
+            "eines Vereins, zur Finanzierung oder zur Arbeit in Projekten."
+        ),
+    },
+    {
+        "key": "glossary/bezirksamt",
+        "german": "Bezirksamt",
+        "german_variants": "",
+        "explanation": (
+            "Die Verwaltung eines Berliner Bezirks, zum Beispiel Pankow. Zum Bezirksamt "
+            "gehören viele Ämter, etwa das Bürgeramt und das Jugendamt."
+        ),
+    },
+    {
+        "key": "glossary/integrationsbeauftragte",
+        "german": "Integrationsbeauftragte",
+        "german_variants": "Integrationsbeauftragter, Integrationsbeauftragten",
+        "explanation": (
+            "Eine Person in der Verwaltung, die sich um die Anliegen von Menschen mit "
+            "Migrationsgeschichte kümmert und Vereine und Ämter zusammenbringt."
+        ),
+    },
+    {
+        "key": "glossary/traeger",
+        "german": "Träger",
+        "german_variants": "Projektträger",
+        "explanation": (
+            "Die Organisation, die ein Projekt oder eine Einrichtung führt und verantwortet, "
+            "zum Beispiel ein Verein. Sie stellt das Personal ein und ist für das Geld "
+            "verantwortlich."
+        ),
+    },
+    {
+        "key": "glossary/willkommensstruktur",
+        "german": "Willkommensstruktur",
+        "german_variants": "",
+        "explanation": (
+            "Angebote und Stellen, die Menschen den Start erleichtern, die neu angekommen "
+            "sind: Beratung, Informationen in vielen Sprachen und Ansprechpersonen in "
+            "Verwaltung und Vereinen."
+        ),
+    },
+    {
+        "key": "glossary/multiplikatorin",
+        "german": "Multiplikator*in",
+        "german_variants": "Multiplikator*innen, Multiplikatorin, Multiplikator, Multiplikatoren",
+        "explanation": (
+            "Eine Person, die ihr Wissen an andere weitergibt, zum Beispiel in ihrer "
+            "Community, in ihrem Verein oder in ihrer Familie."
+        ),
+    },
+    {
+        "key": "glossary/ehrenamt",
+        "german": "Ehrenamt",
+        "german_variants": "Ehrenamtliche, ehrenamtlich",
+        "explanation": (
+            "Eine Arbeit, die man freiwillig und ohne Bezahlung für andere Menschen oder für "
+            "die Gesellschaft macht, zum Beispiel in einem Verein."
+        ),
+    },
+    {
+        "key": "glossary/vereinsrecht",
+        "german": "Vereinsrecht",
+        "german_variants": "",
+        "explanation": (
+            "Die Regeln für Vereine in Deutschland: wie man einen Verein gründet, was in der "
+            "Satzung stehen muss und wie der Vorstand gewählt wird."
+        ),
+    },
+    {
+        "key": "glossary/anerkennung",
+        "german": "Anerkennung ausländischer Berufsabschlüsse",
+        "german_variants": "Anerkennung von Abschlüssen, Berufsanerkennung",
+        "explanation": (
+            "Eine Stelle in Deutschland prüft, ob ein Berufs- oder Studienabschluss aus dem "
+            "Ausland einem deutschen Abschluss entspricht. Für manche Berufe ist das Pflicht."
+        ),
+    },
+    {
+        "key": "glossary/flyer",
+        "german": "Flyer",
+        "german_variants": "",
+        "explanation": (
+            "Ein kleines gedrucktes Blatt mit Informationen zum Mitnehmen und Weitergeben. "
+            "Auf dieser Website gibt es Flyer auch als PDF."
+        ),
+    },
+    {
+        "key": "glossary/einfache-sprache",
+        "german": "Einfache Sprache",
+        "german_variants": "",
+        "explanation": (
+            "Texte mit kurzen Sätzen und bekannten Wörtern. So verstehen mehr Menschen sie, "
+            "auch wer gerade Deutsch lernt."
+        ),
+    },
+]

@@ -41,18 +41,23 @@ def demo_keys() -> list[str]:
         *(spec["key"] for spec in content.NETWORKS),
         content.FLYER["key"],
         *(spec["key"] for spec in content.ARCHIVE_ENTRIES),
+        *(spec["key"] for spec in content.GLOSSARY),
+        content.GLOSSARY_PAGE["key"],
     ]
 
 
 def source_records() -> Iterator[tuple[str, models.Model]]:
     """(key, German record) for every demo page and snippet that exists."""
     from demo.management.commands.load_demo_content import translation_key
+    from glossary.models import GlossaryTerm
     from team.models import TeamMember
 
-    team_keys = {spec["key"] for spec in content.TEAM}
+    snippets = {spec["key"]: TeamMember for spec in content.TEAM} | {
+        spec["key"]: GlossaryTerm for spec in content.GLOSSARY
+    }
     locale = Locale.get_default()
     for key in demo_keys():
-        model = TeamMember if key in team_keys else Page
+        model = snippets.get(key, Page)
         record = model.objects.filter(translation_key=translation_key(key), locale=locale).first()
         if record is not None:
             yield key, record.specific if isinstance(record, Page) else record

@@ -8,14 +8,17 @@ Each word of the query matches, besides as typed:
 - as a German compound, by all of its parts ("Migrantenorganisationen": a page with
   "Migranten" and "Organisationen"; the index side lets "Beratung" find "Fachberatung");
 - by the site's own words it is one or two letters away from, when it is none of them
-  itself (search.vocabulary).
+  itself (search.vocabulary);
+- by what the glossary says it means: "Folleto" also finds "Flyer", and the other way
+  round (glossary.terms.synonyms).
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from wagtail.search.query import And, Or, PlainText, SearchQuery
+from wagtail.search.query import And, Or, Phrase, PlainText, SearchQuery
 
+from glossary.terms import form_length, synonyms
 from multilingual.compounds import compound_parts
 from multilingual.stemming import stem
 
@@ -40,10 +43,25 @@ def _forms(word: str, languages: list[str]) -> list[str]:
     return list(dict.fromkeys([word, *(stem(word, language) for language in languages)]))
 
 
+def _any_form(word: str, languages: list[str]) -> SearchQuery:
+    forms = _forms(word, languages)
+    return PlainText(forms[0]) if len(forms) == 1 else Or([PlainText(form) for form in forms])
+
+
+def _form_query(form: tuple[str, ...], languages: list[str]) -> SearchQuery:
+    """A glossary form: a word in any of its forms, or words as a phrase (also as German
+    stems, which a translation holds of its German original)."""
+    if len(form) == 1:
+        return _any_form(form[0], languages)
+    phrases = list(dict.fromkeys([" ".join(form), " ".join(stem(w, "de") for w in form)]))
+    return Phrase(phrases[0]) if len(phrases) == 1 else Or([Phrase(p) for p in phrases])
+
+
 def word_query(word: str, language: str, expansion: Expansion) -> SearchQuery:
     german = settings.LANGUAGE_CODE
     languages = [language] if language == german else [language, german]
     alternatives: list[SearchQuery] = [PlainText(form) for form in _forms(word, languages)]
+    alternatives += [_form_query(form, languages) for form in synonyms((word,), language)]
     parts = compound_parts(word)
     if len(parts) > 1:
         alternatives.append(And([PlainText(part) for part in parts]))
@@ -55,12 +73,32 @@ def word_query(word: str, language: str, expansion: Expansion) -> SearchQuery:
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
+def form_query(form: tuple[str, ...], language: str) -> SearchQuery:
+    """Query words that make up a glossary form of several words: as a phrase, or as any
+    other form of the term."""
+    german = settings.LANGUAGE_CODE
+    languages = [language] if language == german else [language, german]
+    alternatives = [Phrase(" ".join(form))]
+    alternatives += [_form_query(other, languages) for other in synonyms(form, language)]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
 def reader_query(
     words: list[str], language: str, operator: str = "and"
 ) -> tuple[SearchQuery, Expansion]:
-    """The query for a reader's words in their language; words combined with AND (or OR)."""
+    """The query for a reader's words in their language; words combined with AND (or OR),
+    a glossary term of several words kept together."""
     expansion = Expansion()
-    parts = [word_query(word, language, expansion) for word in words]
+    parts: list[SearchQuery] = []
+    start = 0
+    while start < len(words):
+        length = form_length(words, start)
+        if length:
+            parts.append(form_query(tuple(words[start : start + length]), language))
+            start += length
+        else:
+            parts.append(word_query(words[start], language, expansion))
+            start += 1
     if len(parts) == 1:
         return parts[0], expansion
     return (And(parts) if operator == "and" else Or(parts)), expansion

@@ -14,6 +14,7 @@ from archive.models import ArchiveEntryPage, ArchiveIndexPage
 from contact.models import ContactPage
 from core.models import StandardPage
 from easy_language.models import EasyLanguagePage
+from glossary.models import GlossaryPage
 from home.models import HomePage
 from materials.models import MaterialIndexPage, MaterialPage
 from networks.models import NetworkIndexPage, NetworkPage
@@ -44,6 +45,7 @@ PAGES = {
     "contact": (ContactPage, None, ""),
     "impressum": (StandardPage, "impressum", ""),
     "datenschutz": (StandardPage, "datenschutz", ""),
+    "glossary": (GlossaryPage, None, ""),
     # A slug with "/" names the page by its parent's slug too.
     "easy-language": (EasyLanguagePage, "migrapower/einfache-sprache", ""),
 }

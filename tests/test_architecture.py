@@ -23,8 +23,8 @@ LAYERS = [
     ["multilingual"],
     # The content base every page type builds on: base pages, blocks, SEO, API fields.
     ["core"],
-    # Page types that build on the content base alone.
-    ["team", "networks", "archive", "materials", "easy_language"],
+    # Page types that build on the content base alone; the glossary (its terms and page).
+    ["team", "networks", "archive", "materials", "easy_language", "glossary"],
     # What the law asks: the required pages, the operator's details, the cookies declared;
     # what editors get in the admin: the German guide.
     ["legal", "editorial"],

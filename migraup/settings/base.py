@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "easy_language",  # pages in Einfache Sprache (plain German) below the pages they simplify
     "legal",  # required pages, the operator's details (a site setting), the cookies declared
     "editorial",  # the editors' German guide inside the admin
+    "glossary",  # German terms explained in every language: a page A–Z, marked in content
     "search",
     "demo",
     "static_export",  # manage.py export_static_site: the static archive (README)

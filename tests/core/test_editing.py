@@ -13,6 +13,7 @@ from demo.management.commands.load_demo_content import WORKFLOW_NAME
 from projects.models import ProjectPage
 from team.models import TeamMember
 from tests.page_types import LANGUAGES, PAGES, page_of, pages_in
+from tests.reading import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,13 +45,13 @@ def test_a_change_is_published_only_after_redaktion_and_freigabe(client, author,
     assert page.live_revision_id != revision.pk
     # A moderator sees it waiting on the dashboard, then approves it: now it is live.
     client.force_login(editor)
-    assert "Fachberatung – überarbeitet" not in client.get(page.url).content.decode()
+    assert "Fachberatung – überarbeitet" not in visible_text(client.get(page.url).content)
     assert "MigraPower" in client.get("/admin/").content.decode()
     state.current_task_state.approve(user=editor)
     page.refresh_from_db()
     assert page.live_revision_id == revision.pk
     client.logout()
-    assert "Fachberatung – überarbeitet" in client.get(page.url).content.decode()
+    assert "Fachberatung – überarbeitet" in visible_text(client.get(page.url).content)
 
 
 def test_every_block_has_a_preview_in_the_site_style(client, editor):

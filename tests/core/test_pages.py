@@ -5,6 +5,7 @@ import re
 import pytest
 
 from archive.models import ArchiveIndexPage
+from tests.reading import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -86,8 +87,9 @@ def test_page_renders_its_content(client, url):
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
+    shown = visible_text(html)  # a sentence reads the same with a glossary term marked in it
     for text in PAGES[url]:
-        assert text in html, f"{text!r} missing on {url}"
+        assert text in html or text in shown, f"{text!r} missing on {url}"
 
 
 @pytest.mark.parametrize("url", PAGES)

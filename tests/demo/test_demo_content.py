@@ -1,6 +1,5 @@
 """The demo content command: complete, faithful to the seeds, idempotent."""
 
-import html
 import io
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ from demo import content
 from materials.models import MaterialPage
 from projects.models import ProjectPage
 from team.models import TeamMember
+from tests.reading import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +159,7 @@ def test_the_flyer_says_in_every_language_that_the_site_made_it_not_via(client):
         (entry,) = [e for e in load_po(language) if e.msgctxt == f"{content.FLYER['key']}::intro"]
         notes[language] = entry.msgstr
     for translation in MaterialPage.objects.filter(translation_key=material.translation_key):
-        page = html.unescape(client.get(translation.url).content.decode())
+        page = visible_text(client.get(translation.url).content)
         assert notes[translation.locale.language_code] in page, translation.url
     files = {file.language: file.document for file in material.files.all()}
     assert sorted(files) == ["ar", "de", "en", "tr"]

@@ -65,7 +65,8 @@ def test_home_page_in_each_language(client, language):
     # Navigation leads to the sections of the same language.
     nav = html[html.index('id="main-nav-list"') :]
     nav = nav[: nav.index("</ul>")]
-    assert len(re.findall(rf'href="/{language}/[^"]+/"', nav)) == 6
+    # The sections, the contact page and the glossary.
+    assert len(re.findall(rf'href="/{language}/[^"]+/"', nav)) == 7
     # The menu is the language's own page tree: its items are the translated section titles.
     home = HomePage.objects.get(locale__language_code=language)
     for section in home.get_children().live().in_menu():

@@ -122,6 +122,51 @@ RELEVANCE = [
     ("ar", "Lingua Pankow", "/de/fachvernetzung/lingua-pankow/"),
     ("ar", "التواصل", "/de/kontakt/"),
     ("ar", "AK Diversity", "/de/fachvernetzung/ak-diversity/"),
+    # German words from a letter, on every language's site: the page in the reader's
+    # language, found through its German original (issue 23).
+    ("en", "Stabilisierung", "/de/projekte/migrapower/"),
+    ("en", "Willkommensstrukturen", "/de/projekte/willkommen-in-berlin/"),
+    ("es", "Fachberatung", "/de/projekte/migrapower/"),
+    ("it", "Willkommensstrukturen", "/de/projekte/willkommen-in-berlin/"),
+    ("it", "Stabilisierung", "/de/projekte/migrapower/"),
+    ("tr", "Willkommensstrukturen", "/de/projekte/willkommen-in-berlin/"),
+    ("tr", "Fachberatung", "/de/projekte/migrapower/"),
+    ("tr", "Stabilisierung", "/de/projekte/migrapower/"),
+    ("ar", "Stabilisierung", "/de/projekte/migrapower/"),
+    ("ar", "Willkommensstrukturen", "/de/projekte/willkommen-in-berlin/"),
+    ("en", "Bezirksamt", "/de/partner/bezirksamt-pankow/"),
+    ("ar", "Bezirksamt", "/de/partner/bezirksamt-pankow/"),
+    ("it", "Bezirksamt Pankow", "/de/partner/bezirksamt-pankow/"),
+    # The glossary's terms and their translations as synonyms, both ways.
+    ("es", "flyer", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("de", "Folleto", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("de", "volantino", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("tr", "Flyer", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("ar", "Flyer", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("de", "district office", "/de/partner/bezirksamt-pankow/"),
+    ("es", "administración del distrito", "/de/partner/bezirksamt-pankow/"),
+    ("es", "Integrationsbeauftragte", "/de/projekte/kommune-interkulturell/"),
+    ("it", "Fachvernetzung", "/de/fachvernetzung/"),
+    ("ar", "Fachberatung", "/de/projekte/migrapower/"),
+    # Typos: one edit in words of 4 to 7 letters, two beyond.
+    ("de", "Lingua Pankwo", "/de/fachvernetzung/lingua-pankow/"),
+    ("de", "Migrapowr", "/de/projekte/migrapower/"),
+    ("de", "Oikonomidu", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("en", "Kommune Interkulturel", "/de/projekte/kommune-interkulturell/"),
+    ("en", "Diversty", "/de/fachvernetzung/ak-diversity/"),
+    ("es", "privacidd", "/de/datenschutz/"),
+    ("it", "volantni", "/de/materialien/flyer-willkommen-in-berlin/"),
+    ("tr", "iletişm", "/de/kontakt/"),
+    ("ar", "الخصوصيه", "/de/datenschutz/"),
+    # German compounds: a compound finds the pages with its parts.
+    ("de", "Elternnetzwerk", "/de/fachvernetzung/befan/"),
+    ("de", "Frauennetzwerk", "/de/fachvernetzung/ag-frauen-in-trennung/"),
+    ("de", "Migrantenorganisationen MigraPower", "/de/projekte/migrapower/"),
+    ("en", "Elternnetzwerk", "/de/fachvernetzung/befan/"),
+    ("es", "Elternnetzwerk", "/de/fachvernetzung/befan/"),
+    ("it", "Elternnetzwerk", "/de/fachvernetzung/befan/"),
+    ("tr", "Elternnetzwerk", "/de/fachvernetzung/befan/"),
+    ("ar", "Elternnetzwerk", "/de/fachvernetzung/befan/"),
 ]
 
 
@@ -135,7 +180,7 @@ def test_relevance_set_covers_every_language_and_kind():
     assert {language for language, _q, _u in RELEVANCE} == {c for c, _n in settings.LANGUAGES}
     kinds = {url.split("/")[2] for _l, _q, url in RELEVANCE}
     assert {"projekte", "fachvernetzung", "partner", "materialien", "archiv"} <= kinds
-    assert len(RELEVANCE) >= 30
+    assert len(RELEVANCE) >= 60
 
 
 # --- the results page --------------------------------------------------------------------

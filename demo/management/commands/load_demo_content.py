@@ -40,6 +40,7 @@ from demo import content, snapshot, translations
 from demo.flyer import FLYER_LANGUAGES, build_cover_png, build_flyer_pdf, flyer_languages
 from easy_language.models import EasyLanguagePage
 from editorial.models import SecondPersonApprovalTask
+from glossary.models import GlossaryPage, GlossaryTerm
 from home.models import HomePage
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 from materials.signals import refresh_materials_text
@@ -208,6 +209,10 @@ class Command(BaseCommand):
 
         for spec in content.LEGAL_PAGES:
             self.ensure_page(home, StandardPage, spec)
+
+        for spec in content.GLOSSARY:
+            self.ensure_glossary_term(spec)
+        self.ensure_page(home, GlossaryPage, content.GLOSSARY_PAGE)
 
         # Versions in Einfache Sprache, German only (the demo's translations leave them out).
         parents = {content.HOME["key"]: home, **projects}
@@ -394,6 +399,26 @@ class Command(BaseCommand):
             member.save()
             self.updated.append(f"team member: {member.name}")
         return member
+
+    def ensure_glossary_term(self, spec: dict) -> GlossaryTerm:
+        # In German the term in "this language" is the German term itself: wagtail-localize
+        # translates what is there (an empty field would give the translations nothing).
+        fields = {k: v for k, v in spec.items() if k != "key"}
+        fields["term"] = spec["german"]
+        term = GlossaryTerm.objects.filter(
+            translation_key=translation_key(spec["key"]), locale=self.locale
+        ).first()
+        if term is None:
+            term = GlossaryTerm.objects.create(
+                translation_key=translation_key(spec["key"]), locale=self.locale, **fields
+            )
+            self.created.append(f"glossary term: {term.german}")
+        elif self.update and any(getattr(term, k) != v for k, v in fields.items()):
+            for name, value in fields.items():
+                setattr(term, name, value)
+            term.save()
+            self.updated.append(f"glossary term: {term.german}")
+        return term
 
     def ensure_contact_page(self, home: HomePage) -> ContactPage:
         spec = content.CONTACT
