@@ -24,18 +24,26 @@ from multilingual.stemming import stem
 
 from .vocabulary import corrections
 
+# Words of glossary synonyms shorter than this are not marked in results.
+MIN_MARKED = 4
+
 
 @dataclass
 class Expansion:
     """What a query's words were widened to, for the page to say so."""
 
     corrected: dict[str, list[str]] = field(default_factory=dict)  # typed word → site's words
+    synonyms: list[str] = field(default_factory=list)  # words of the glossary's other forms
 
     def words(self, typed: list[str]) -> list[str]:
-        """The typed words and the site's words they were corrected to (for highlighting)."""
-        return list(
-            dict.fromkeys([*typed, *(w for fixed in self.corrected.values() for w in fixed)])
-        )
+        """The typed words, the site's words they were corrected to and the words of their
+        glossary synonyms: what a result's passage marks."""
+        corrections = [word for fixed in self.corrected.values() for word in fixed]
+        return list(dict.fromkeys([*typed, *corrections, *self.synonyms]))
+
+    def add_synonym(self, form: tuple[str, ...]) -> None:
+        # Not "del" of "administración del distrito": short words would be marked everywhere.
+        self.synonyms += [word for word in form if len(word) >= MIN_MARKED]
 
 
 def _forms(word: str, languages: list[str]) -> list[str]:
@@ -61,7 +69,9 @@ def word_query(word: str, language: str, expansion: Expansion) -> SearchQuery:
     german = settings.LANGUAGE_CODE
     languages = [language] if language == german else [language, german]
     alternatives: list[SearchQuery] = [PlainText(form) for form in _forms(word, languages)]
-    alternatives += [_form_query(form, languages) for form in synonyms((word,), language)]
+    for form in synonyms((word,), language):
+        alternatives.append(_form_query(form, languages))
+        expansion.add_synonym(form)
     parts = compound_parts(word)
     if len(parts) > 1:
         alternatives.append(And([PlainText(part) for part in parts]))
@@ -73,13 +83,15 @@ def word_query(word: str, language: str, expansion: Expansion) -> SearchQuery:
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
-def form_query(form: tuple[str, ...], language: str) -> SearchQuery:
+def form_query(form: tuple[str, ...], language: str, expansion: Expansion) -> SearchQuery:
     """Query words that make up a glossary form of several words: as a phrase, or as any
     other form of the term."""
     german = settings.LANGUAGE_CODE
     languages = [language] if language == german else [language, german]
     alternatives = [Phrase(" ".join(form))]
-    alternatives += [_form_query(other, languages) for other in synonyms(form, language)]
+    for other in synonyms(form, language):
+        alternatives.append(_form_query(other, languages))
+        expansion.add_synonym(other)
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
@@ -94,7 +106,7 @@ def reader_query(
     while start < len(words):
         length = form_length(words, start)
         if length:
-            parts.append(form_query(tuple(words[start : start + length]), language))
+            parts.append(form_query(tuple(words[start : start + length]), language, expansion))
             start += length
         else:
             parts.append(word_query(words[start], language, expansion))
