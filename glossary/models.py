@@ -4,6 +4,7 @@ wagtail-localize; readers find them on the glossary page (A–Z), explained wher
 first uses them (glossary.terms), and as search synonyms ("Folleto" finds "Flyer")."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+
+MIN_FORM_LENGTH = 2
 
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -87,6 +90,18 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     def anchor(self) -> str:
         """The entry's id on the glossary page, the same in every language."""
         return slugify(self.german) or f"term-{self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        # A one-letter form would mark that letter in every text.
+        short = [form for form in self.german_forms() if len(form) < MIN_FORM_LENGTH]
+        if short:
+            raise ValidationError(
+                {
+                    "german_variants": _("Each form needs at least two characters: %(forms)s")
+                    % {"forms": ", ".join(short)}
+                }
+            )
 
     def german_forms(self) -> list[str]:
         variants = [form.strip() for form in self.german_variants.split(",")]

@@ -138,3 +138,22 @@ def test_editors_keep_the_terms_in_the_admin(admin_client):
     assert "Deutscher Begriff" in get(
         admin_client, f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/"
     )
+
+
+def test_a_one_letter_form_is_refused_with_a_reason(admin_client):
+    term = GlossaryTerm.objects.get(locale__language_code="de", german="Träger")
+    response = admin_client.post(
+        f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/",
+        {
+            "german": "Träger",
+            "german_variants": "Projektträger, T",
+            "term": "Träger",
+            "explanation": term.explanation,
+        },
+    )
+    assert response.status_code == 200  # the form again, with what was typed
+    page = response.content.decode()
+    assert "Jede Form braucht mindestens zwei Zeichen: T" in page
+    assert 'value="Projektträger, T"' in page
+    term.refresh_from_db()
+    assert term.german_variants == "Projektträger"
