@@ -6,6 +6,7 @@ date beside it, see search.backends); only without that fallback does the page s
 is unavailable.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -20,7 +21,7 @@ from wagtail.search.backends import get_search_backend
 
 from archive.models import ArchiveEntryPage
 from delivery.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_parameters
-from delivery.lookups import active_locale, locale_by_id, public
+from delivery.lookups import active_locale, locale_by_id, public, shared_rows
 from materials.models import MaterialPage
 from multilingual.languages import language_info
 from multilingual.stemming import MAX_QUERY_LENGTH, query_words, searchable_text
@@ -279,13 +280,14 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def result_of(page: Page, matched: list[str], language: str) -> dict:
-    text = searchable_text(page, exclude=("title",))
+    passage = snippet(searchable_text(page, exclude=("title",)), matched, language)
     return {
         "page": page,
         "kind": kind_of(page),
-        "snippet": snippet(text, matched, language),
-        # Whether the page's own words matched; if not, its German original's did.
-        "own_match": has_match(f"{page.title}\n{text}", matched, language),
+        "snippet": passage,
+        # Whether the page's own words matched (the passage marks the first match of its
+        # text, if any); if not, its German original's did.
+        "own_match": "<mark>" in passage or has_match(page.title, matched, language),
     }
 
 
@@ -293,22 +295,23 @@ def german_originals(results: list[dict], matched: list[str]) -> None:
     """Results in the reader's language found through the words of their German original
     (see multilingual.stemming.page_stems) get that original's passage, to show in German."""
     german = settings.LANGUAGE_CODE
-    through = {
-        result["page"].translation_key: result for result in results if not result["own_match"]
-    }
-    if not through or active_locale().language_code == german:
+    if active_locale().language_code == german:
         return
-    originals = public(Page.objects.live()).filter(
-        locale__language_code=german, translation_key__in=list(through)
-    )
-    for original in originals.specific():
-        text = searchable_text(original, exclude=("title",))
-        result = through[original.translation_key]
-        result["original"] = {
-            "page": original,
-            "snippet": snippet(f"{original.title}. {text}", matched, german),
-            "language": language_info(german),
-        }
+    through = defaultdict(dict)  # page type → translation key → result
+    for result in results:
+        if not result["own_match"]:
+            through[type(result["page"])][result["page"].translation_key] = result
+    # A translation has its original's type: one query per type, none for the plain pages.
+    locale = next(locale for locale in shared_rows().locales if locale.language_code == german)
+    for model, by_key in through.items():
+        originals = public(model.objects.live()).filter(locale=locale, translation_key__in=by_key)
+        for original in originals:
+            text = searchable_text(original, exclude=("title",))
+            by_key[original.translation_key]["original"] = {
+                "page": original,
+                "snippet": snippet(f"{original.title}. {text}", matched, german),
+                "language": language_info(german),
+            }
 
 
 def _page(paginator: Paginator, number: str | None):
