@@ -20,7 +20,13 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from archive.models import ArchiveEntryPage
-from delivery.cache import ANY_VALUE, WHOLE_NUMBER, one_of, reads_query_parameters
+from delivery.cache import (
+    ANY_VALUE,
+    WHOLE_NUMBER,
+    cached_many,
+    one_of,
+    reads_query_parameters,
+)
 from delivery.lookups import active_locale, locale_by_id, public, shared_rows
 from materials.models import MaterialPage
 from multilingual.languages import language_info
@@ -297,21 +303,43 @@ def german_originals(results: list[dict], matched: list[str]) -> None:
     german = settings.LANGUAGE_CODE
     if active_locale().language_code == german:
         return
-    through = defaultdict(dict)  # page type → translation key → result
-    for result in results:
-        if not result["own_match"]:
-            through[type(result["page"])][result["page"].translation_key] = result
-    # A translation has its original's type: one query per type, none for the plain pages.
-    locale = next(locale for locale in shared_rows().locales if locale.language_code == german)
-    for model, by_key in through.items():
-        originals = public(model.objects.live()).filter(locale=locale, translation_key__in=by_key)
-        for original in originals:
-            text = searchable_text(original, exclude=("title",))
-            by_key[original.translation_key]["original"] = {
-                "page": original,
-                "snippet": snippet(f"{original.title}. {text}", matched, german),
-                "language": language_info(german),
-            }
+    through = {
+        result["page"].translation_key: result for result in results if not result["own_match"]
+    }
+    if not through:
+        return
+    types = {result["page"].translation_key: type(result["page"]) for result in through.values()}
+    # The originals' text is kept with the content generation: the same few translated
+    # pages come up for search after search.
+    texts = cached_many(
+        lambda keys: original_texts({key: types[key] for key in keys}), through, "de-text"
+    )
+    for key, (title, text) in texts.items():
+        through[key]["original"] = {
+            "snippet": snippet(f"{title}. {text}", matched, german),
+            "language": language_info(german),
+        }
+
+
+def original_texts(types: dict[str, type[Page]]) -> dict[str, tuple[str, str]]:
+    """translation key → (title, text) of its live, public German page. A translation has
+    its original's type: one query per type."""
+    by_model = defaultdict(list)
+    for key, model in types.items():
+        by_model[model].append(key)
+    locale = next(
+        locale for locale in shared_rows().locales if locale.language_code == settings.LANGUAGE_CODE
+    )
+    texts = {}
+    for model, keys in by_model.items():
+        for original in public(model.objects.live()).filter(
+            locale=locale, translation_key__in=keys
+        ):
+            texts[original.translation_key] = (
+                original.title,
+                searchable_text(original, exclude=("title",)),
+            )
+    return texts
 
 
 def _page(paginator: Paginator, number: str | None):

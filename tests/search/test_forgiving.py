@@ -46,6 +46,21 @@ def test_a_german_word_finds_the_page_in_the_readers_language(client, language):
     assert passage and "<mark>Stabilisierung</mark>" in passage.group(1)
 
 
+@override_settings(
+    WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.database", "SEARCH_CONFIG": "simple"}}
+)
+def test_the_german_passage_follows_a_change_of_the_original(client):
+    """The originals' text is cached with the content; publishing the German page shows the
+    new text at once. (The database backend only: OpenSearch would keep the change.)"""
+    url = project("es").url
+    assert "Quartiersarbeit" not in result_of(search(client, "es", q="Stabilisierung"), url)
+    german = project("de")
+    german.intro = "Stabilisierung und Quartiersarbeit in Pankow."
+    german.save_revision().publish()
+    result = result_of(search(client, "es", q="Stabilisierung"), url)
+    assert "<mark>Stabilisierung</mark> und Quartiersarbeit" in result
+
+
 def test_a_page_found_by_its_own_words_shows_its_own_passage(client):
     html = search(client, "es", q="MigraPower")
     result = result_of(html, project("es").url)
