@@ -45,7 +45,6 @@ class Entry:
     name: str  # in the entry's language (the German term in German)
     explanation: str
     german_forms: tuple[str, ...]
-    language: str
 
     @property
     def initial(self) -> str:
@@ -71,7 +70,6 @@ def _load() -> dict[str, list[Entry]]:
                 name=term.name if language != settings.LANGUAGE_CODE else term.german,
                 explanation=term.explanation,
                 german_forms=tuple(term.german_forms()),
-                language=language,
             )
         )
     for entries in by_language.values():

@@ -155,11 +155,10 @@ def german_original(page):
     """The live German version of a page in another language (specific), or None."""
     if page.locale.language_code == settings.LANGUAGE_CODE or not page.translation_key:
         return None
-    original = (
+    return (
         page.get_translations()
         .live()
         .filter(locale__language_code=settings.LANGUAGE_CODE)
         .specific()
         .first()
     )
-    return original

@@ -27,9 +27,7 @@ def test_a_tap_on_a_term_explains_it_and_close_closes_it(page: Page, screenshot_
     german = GlossaryTerm.objects.get(locale__language_code="de", german="Fachberatung")
     expect(explanation).to_contain_text(german.explanation)
     # On the phone's screen, whole.
-    box = explanation.bounding_box()
-    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
-    assert box["y"] >= 0 and box["y"] + box["height"] <= 844
+    expect(explanation).to_be_in_viewport(ratio=1)
     page.screenshot(path=screenshot_dir / "glossary-popover-de-phone.png")
     explanation.get_by_role("button", name="Schließen").click()
     expect(explanation).to_be_hidden()
