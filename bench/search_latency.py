@@ -59,9 +59,15 @@ def build(pages: int, documents: int, rng: random.Random) -> list[str]:
     """The demo content and the generated pages; returns the words they are written from."""
     from django.core.management import call_command
 
+    from search.vocabulary import record_all_words
+
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", stdout=io.StringIO())
-    return add_generated_content(pages, documents, rng)
+    vocabulary = add_generated_content(pages, documents, rng)
+    # What publishing records for each page (its words, the text results quote), as
+    # update_index does for pages created without publishing, like these.
+    record_all_words()
+    return vocabulary
 
 
 def add_generated_content(pages: int, documents: int, rng: random.Random) -> list[str]:

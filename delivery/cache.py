@@ -20,8 +20,9 @@ request before the page is rendered, so ``/de/?utm_source=x`` is ``/de/`` from t
 import hashlib
 import logging
 import re
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -35,6 +36,8 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from operations.cache_backends import CACHE_ERRORS, failure_name, failures_raised
+
+from .memo import memoized
 
 logger = logging.getLogger("migraup.cache")
 
@@ -66,7 +69,12 @@ CONTENT_MODELS = {
 
 def generation() -> str | None:
     """The current generation of public content (created on first use); None while the
-    cache can store none: then nothing may be served from it or stored in it."""
+    cache can store none: then nothing may be served from it or stored in it. Read once
+    per reader's request (delivery.memo): what it renders belongs to one generation."""
+    return memoized(GENERATION_KEY, _read_generation)
+
+
+def _read_generation() -> str | None:
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, str(time.time_ns()), timeout=None)
@@ -145,6 +153,29 @@ def cached_many(
         )
         values.update(built)
     return values
+
+
+_kept_lock = threading.Lock()
+_kept: dict[Hashable, tuple[str, Any]] = {}
+
+
+def kept_in_process(builder: Callable[[], Any], *parts: Hashable) -> Any:
+    """The value of builder() for these key parts in the current generation, kept in this
+    process and shared by its threads (one builds it while the others wait): for values
+    that are costly to read from the shared cache on every request, such as a language's
+    vocabulary. Callers must not change the value. One value per key (the last
+    generation's), so keys come from a small set, such as the languages."""
+    current = generation()
+    if current is None:
+        return builder()
+    kept = _kept.get(parts)
+    if kept is None or kept[0] != current:
+        with _kept_lock:
+            kept = _kept.get(parts)
+            if kept is None or kept[0] != current:
+                kept = (current, builder())
+                _kept[parts] = kept
+    return kept[1]
 
 
 # The query parameters a page reads -------------------------------------------------------

@@ -21,7 +21,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, override
 
-from delivery.cache import cached
+from delivery.cache import cached, kept_in_process
 from delivery.memo import memoized
 from multilingual.stemming import stem, words
 
@@ -241,7 +241,8 @@ def _synonym_index() -> dict[tuple[str, ...], list[Entry]]:
 
 
 def _index() -> dict[tuple[str, ...], list[Entry]]:
-    return memoized("glossary-synonyms", _synonym_index)
+    # Every search reads it, and it only changes with the content: this process's copy.
+    return kept_in_process(_synonym_index, "glossary-synonyms")
 
 
 def form_length(query_words: list[str], start: int) -> int:

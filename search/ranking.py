@@ -4,6 +4,8 @@ SQLite's FTS5 ranks with one bm25 score over title and text together (Wagtail's 
 backend cannot weight the title column there), so a long page that mentions "Pankow" often
 beats the page called "Lingua Pankow". The first HEAD results are re-ordered by how many of
 the query's words their title contains (by stem), keeping the backend's order otherwise.
+They are plain pages (one light query): the search page reads the few it shows as their
+own types only where it needs to (search.views).
 """
 
 from collections.abc import Sequence
@@ -23,12 +25,14 @@ def title_score(title: str, query_words: Sequence[str], language: str) -> float:
 class TitleFirstResults:
     """Wraps Wagtail's SearchResults for Django's Paginator (count and slicing)."""
 
-    def __init__(self, results, query_words: Sequence[str], language: str) -> None:
+    def __init__(
+        self, results, query_words: Sequence[str], language: str, count: int | None = None
+    ) -> None:
         self.results = results
         self.query_words = list(query_words)
         self.language = language
         self._head: list | None = None
-        self._count: int | None = None
+        self._count = count  # if known (the facets' counts); else counted when asked
 
     def head(self) -> list:
         if self._head is None:

@@ -7,6 +7,7 @@ is unavailable.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -23,7 +24,6 @@ from archive.models import ArchiveEntryPage
 from delivery.cache import (
     ANY_VALUE,
     WHOLE_NUMBER,
-    cached_many,
     one_of,
     reads_query_parameters,
 )
@@ -39,6 +39,7 @@ from projects.models import ProjectPage
 from .backends import SearchUnavailable
 from .expansion import Expansion, reader_query
 from .highlight import has_match, snippet
+from .models import PageWords
 from .ranking import TitleFirstResults
 from .vocabulary import suggestion
 
@@ -69,8 +70,29 @@ KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
 TYPED_MODELS = tuple(model for kind in KINDS for model in kind.models)
 
 
+# What a result shows besides its title and passage: an archive entry's year, a material's
+# files. Other results are shown as plain pages, which need no query per page type.
+SHOWN_AS_OWN_TYPE = (ArchiveEntryPage, MaterialPage)
+
+
+def specific_pages(pages: Sequence[Page], only: tuple[type[Page], ...] = (Page,)) -> list[Page]:
+    """The pages as their own page types (those of a subclass of ``only``; the others as they
+    are), in the same order: one query per type."""
+    by_type = defaultdict(list)
+    for page in pages:
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        if model is not None and type(page) is not model and issubclass(model, only):
+            by_type[page.content_type_id].append(page.pk)
+    found = {}
+    for content_type_id, keys in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found.update(model.objects.in_bulk(keys))
+    return [found.get(page.pk, page) for page in pages]
+
+
 def kind_of(page: Page) -> ResultSection:
-    return next((k for k in KINDS if isinstance(page, k.models)), KINDS_BY_SLUG["page"])
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
+    return next((k for k in KINDS if issubclass(model, k.models)), KINDS_BY_SLUG["page"])
 
 
 def public_pages(model: type[Page], locale: Locale, elsewhere: bool = False):
@@ -83,13 +105,14 @@ def public_pages(model: type[Page], locale: Locale, elsewhere: bool = False):
 def filtered_pages(
     locale: Locale, kind: ResultSection | None, year: int | None, elsewhere: bool = False
 ):
+    """The pages a search with this filter covers, as plain pages (read as their own types
+    where shown: ranking.specific_pages)."""
     pages = public_pages(Page, locale, elsewhere)
     if kind is None:
-        return pages.specific()
+        return pages
     if kind.slug == "archive" and year:
         return public_pages(ArchiveEntryPage, locale, elsewhere).filter(year=year)
-    pages = pages.type(*kind.models) if kind.models else pages.not_type(*TYPED_MODELS)
-    return pages.specific()
+    return pages.type(*kind.models) if kind.models else pages.not_type(*TYPED_MODELS)
 
 
 @dataclass(frozen=True)
@@ -142,7 +165,14 @@ def run_search(words: list[str], language: str, locale, kind, year) -> Outcome:
         years = backend.search(query, public_pages(ArchiveEntryPage, locale)).facet("year")
         outcome.year_counts = dict(sorted(years.items(), reverse=True))
     results = backend.search(query, filtered_pages(locale, kind, year))
-    outcome.results = TitleFirstResults(results, words, language)
+    # The counts above are the number of results: no query of its own to count them.
+    if kind is None:
+        count = sum(outcome.kind_counts.values())
+    elif kind.slug == "archive" and year:
+        count = outcome.year_counts.get(year)  # None: counted when asked
+    else:
+        count = outcome.kind_counts.get(kind.slug, 0)
+    outcome.results = TitleFirstResults(results, words, language, count)
     return outcome
 
 
@@ -212,13 +242,16 @@ def search(request: HttpRequest) -> HttpResponse:
         page = paginator.page(1)
 
     matched = outcome.expansion.words(words)
-    results = [result_of(hit, matched, language) for hit in page]
+    hits = [*page, *(hit.page for hit in outcome.elsewhere)]
+    texts = page_texts(hits)
+    shown = {shown.pk: shown for shown in specific_pages(hits, only=SHOWN_AS_OWN_TYPE)}
+    results = [result_of(shown[hit.pk], texts[hit.pk], matched, language) for hit in page]
     german_originals(results, matched)
     elsewhere = [
         {
-            "page": hit.page,
+            "page": shown[hit.page.pk],
             "kind": kind_of(hit.page),
-            "snippet": snippet(searchable_text(hit.page, exclude=("title",)), words, hit.language),
+            "snippet": snippet(texts[hit.page.pk], words, hit.language),
             "language": language_info(hit.language),
             "also_in": [language_info(code) for code in hit.also_in],
         }
@@ -285,8 +318,8 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-def result_of(page: Page, matched: list[str], language: str) -> dict:
-    passage = snippet(searchable_text(page, exclude=("title",)), matched, language)
+def result_of(page: Page, text: str, matched: list[str], language: str) -> dict:
+    passage = snippet(text, matched, language)
     return {
         "page": page,
         "kind": kind_of(page),
@@ -295,6 +328,21 @@ def result_of(page: Page, matched: list[str], language: str) -> dict:
         # text, if any); if not, its German original's did.
         "own_match": "<mark>" in passage or has_match(page.title, matched, language),
     }
+
+
+def page_texts(pages: list[Page]) -> dict[int, str]:
+    """page id → the text a result's passage is taken from (searchable_text, without the
+    title): as recorded on publishing (PageWords), in one query; read from the page as its
+    own type where it is not recorded yet."""
+    texts = dict(
+        PageWords.objects.filter(
+            page_id__in=[page.pk for page in pages], text__isnull=False
+        ).values_list("page_id", "text")
+    )
+    missing = [page for page in pages if page.pk not in texts]
+    for page in specific_pages(missing):
+        texts[page.pk] = searchable_text(page, exclude=("title",))
+    return texts
 
 
 def german_originals(results: list[dict], matched: list[str]) -> None:
@@ -308,38 +356,14 @@ def german_originals(results: list[dict], matched: list[str]) -> None:
     }
     if not through:
         return
-    types = {result["page"].translation_key: type(result["page"]) for result in through.values()}
-    # The originals' text is kept with the content generation: the same few translated
-    # pages come up for search after search.
-    texts = cached_many(
-        lambda keys: original_texts({key: types[key] for key in keys}), through, "de-text"
-    )
-    for key, (title, text) in texts.items():
-        through[key]["original"] = {
-            "snippet": snippet(f"{title}. {text}", matched, german),
+    locale = next(locale for locale in shared_rows().locales if locale.language_code == german)
+    originals = list(public(Page.objects.live()).filter(locale=locale, translation_key__in=through))
+    texts = page_texts(originals)
+    for original in originals:
+        through[original.translation_key]["original"] = {
+            "snippet": snippet(f"{original.title}. {texts[original.pk]}", matched, german),
             "language": language_info(german),
         }
-
-
-def original_texts(types: dict[str, type[Page]]) -> dict[str, tuple[str, str]]:
-    """translation key → (title, text) of its live, public German page. A translation has
-    its original's type: one query per type."""
-    by_model = defaultdict(list)
-    for key, model in types.items():
-        by_model[model].append(key)
-    locale = next(
-        locale for locale in shared_rows().locales if locale.language_code == settings.LANGUAGE_CODE
-    )
-    texts = {}
-    for model, keys in by_model.items():
-        for original in public(model.objects.live()).filter(
-            locale=locale, translation_key__in=keys
-        ):
-            texts[original.translation_key] = (
-                original.title,
-                searchable_text(original, exclude=("title",)),
-            )
-    return texts
 
 
 def _page(paginator: Paginator, number: str | None):

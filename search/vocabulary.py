@@ -8,7 +8,6 @@ Each process keeps one per language and content generation (delivery.cache): bui
 first search after a change, about 0.1 s at 5,000 pages, then shared by every thread.
 """
 
-import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wagtail.models import Page
 
-from delivery.cache import generation
+from delivery.cache import kept_in_process
 from delivery.lookups import public
 from multilingual.stemming import searchable_text, stem, words
 
@@ -58,14 +57,13 @@ class Vocabulary:
         return [hit[0] for hit in found if hit[0] != word][:limit]
 
 
-def page_words(page: Page) -> str:
-    """The distinct words of a page's text in its language, for its ``PageWords``."""
-    language = page.locale.language_code
-    return " ".join(sorted(set(words(searchable_text(page), language))))
-
-
 def record_words(page: Page) -> None:
-    PageWords.objects.update_or_create(page_id=page.pk, defaults={"words": page_words(page)})
+    """Keeps a page's distinct words (in its language) and its text without the title."""
+    text = searchable_text(page, exclude=("title",))
+    found = words(f"{page.title}\n{text}", page.locale.language_code)
+    PageWords.objects.update_or_create(
+        page_id=page.pk, defaults={"words": " ".join(sorted(set(found))), "text": text}
+    )
 
 
 def record_all_words() -> int:
@@ -86,24 +84,10 @@ def build(language: str) -> Vocabulary:
     return Vocabulary(dict(counts), frozenset(stem(word, language) for word in counts), language)
 
 
-_lock = threading.Lock()
-_kept: dict[str, tuple[str | None, Vocabulary]] = {}
-
-
 def vocabulary(language: str) -> Vocabulary:
     """The vocabulary of a language in the current content generation (this process's
-    copy; one thread builds it while the others wait for it)."""
-    current = generation()
-    kept = _kept.get(language)
-    if kept and kept[0] == current and current is not None:
-        return kept[1]
-    with _lock:
-        kept = _kept.get(language)
-        if kept and kept[0] == current and current is not None:
-            return kept[1]
-        built = build(language)
-        _kept[language] = (current, built)
-        return built
+    copy)."""
+    return kept_in_process(lambda: build(language), "vocabulary", language)
 
 
 def corrections(word: str, languages: list[str]) -> list[str]:

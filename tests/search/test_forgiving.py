@@ -130,6 +130,8 @@ def test_a_newly_published_word_is_in_the_vocabulary_at_once(client):
     assert vocabulary("de").knows("quartiersmanagement")
     html = search(client, "de", q="Quartiersmanagment")
     assert page.url in result_urls(html)
+    # Its passage quotes the text as published (search.models.PageWords keeps it).
+    assert "<mark>Quartiersmanagement</mark>" in result_of(html, page.url)
 
 
 def test_words_of_private_pages_are_never_suggested():
