@@ -155,7 +155,8 @@ def cached_many(
     return values
 
 
-_kept_lock = threading.Lock()
+# Reentrant: a value may be built from another kept one (a glossary's forms from its terms).
+_kept_lock = threading.RLock()
 _kept: dict[Hashable, tuple[str, Any]] = {}
 
 

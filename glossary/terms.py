@@ -21,8 +21,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, override
 
-from delivery.cache import cached, kept_in_process
-from delivery.memo import memoized
+from delivery.cache import kept_in_process
 from multilingual.stemming import stem, words
 
 # Text inside these elements is never marked.
@@ -78,8 +77,9 @@ def _load() -> dict[str, list[Entry]]:
 
 
 def all_entries() -> dict[str, list[Entry]]:
-    """language code → its terms, A–Z (one read per request, from the shared cache)."""
-    return memoized("glossary", lambda: cached(_load, "glossary"))
+    """language code → its terms, A–Z. Every content page reads them, and they change only
+    with the content: this process's copy."""
+    return kept_in_process(_load, "glossary")
 
 
 def entries(language: str) -> list[Entry]:
@@ -100,7 +100,7 @@ def glossary_url(language: str) -> str:
         page = GlossaryPage.objects.live().filter(locale__language_code=language).first()
         return page.url if page else ""
 
-    return memoized(("glossary-url", language), lambda: cached(find, "glossary-url", language))
+    return kept_in_process(find, "glossary-url", language)
 
 
 # --- marking ------------------------------------------------------------------------------
@@ -121,6 +121,12 @@ def _pattern(forms: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
 
 
 def _forms_of(language: str) -> tuple[dict[str, Entry], tuple[tuple[str, bool], ...]]:
+    return kept_in_process(lambda: _build_forms(language), "glossary-forms", language)
+
+
+def _build_forms(language: str) -> tuple[dict[str, Entry], tuple[tuple[str, bool], ...]]:
+    """Each form of the language's terms (casefolded) → its entry; the forms to look for,
+    each with whether it is German (and may carry German endings)."""
     by_form: dict[str, Entry] = {}
     forms: list[tuple[str, bool]] = []
     for entry in entries(language):
