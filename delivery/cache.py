@@ -133,28 +133,6 @@ def cached(builder: Callable[[], Any], *parts: object) -> Any:
     return cache.get_or_set(key_in(current, *parts), builder, settings.PAGE_CACHE_SECONDS or 1)
 
 
-def cached_many(
-    builder: Callable[[list[Any]], dict[Any, Any]], keys: Iterable[Any], *parts: object
-) -> dict[Any, Any]:
-    """key → value for these keys in the current generation, in one read: the ones not
-    cached come from builder(missing keys), in one call, and are stored."""
-    keys = list(keys)
-    current = generation()
-    if current is None:
-        return builder(keys)
-    names = {key: key_in(current, *parts, key) for key in keys}
-    found = cache.get_many(list(names.values()))
-    values = {key: found[name] for key, name in names.items() if name in found}
-    missing = [key for key in keys if key not in values]
-    if missing:
-        built = builder(missing)
-        cache.set_many(
-            {names[key]: value for key, value in built.items()}, settings.PAGE_CACHE_SECONDS or 1
-        )
-        values.update(built)
-    return values
-
-
 # Reentrant: a value may be built from another kept one (a glossary's forms from its terms).
 _kept_lock = threading.RLock()
 _kept: dict[Hashable, tuple[str, Any]] = {}

@@ -106,7 +106,7 @@ def filtered_pages(
     locale: Locale, kind: ResultSection | None, year: int | None, elsewhere: bool = False
 ):
     """The pages a search with this filter covers, as plain pages (read as their own types
-    where shown: ranking.specific_pages)."""
+    only where shown: specific_pages)."""
     pages = public_pages(Page, locale, elsewhere)
     if kind is None:
         return pages
