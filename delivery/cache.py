@@ -145,8 +145,8 @@ def kept_in_process(builder: Callable[[], Any], *parts: Hashable) -> Any:
     vocabulary. Callers must not change the value. One value per key (the last
     generation's), so keys come from a small set, such as the languages."""
     current = generation()
-    if current is None:
-        return builder()
+    if current is None:  # no cache: built once per request at least
+        return memoized(("kept", *parts), builder)
     kept = _kept.get(parts)
     if kept is None or kept[0] != current:
         with _kept_lock:

@@ -2,11 +2,16 @@
 page count."""
 
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
 from .models import MaterialPage
+
+# Sent for each material whose files' text changed without a new revision (only its row and
+# its index entry are updated): whatever keeps the page's text beside the index records it
+# again (search.signals).
+material_text_changed = Signal()
 
 
 @receiver(post_save, sender=get_document_model())
@@ -24,5 +29,6 @@ def refresh_materials_text(pages) -> int:
                 document_text=page.document_text, document_text_key=page.document_text_key
             )
             index.insert_or_update_object(page)
+            material_text_changed.send(sender=MaterialPage, instance=page)
             changed += 1
     return changed

@@ -1,5 +1,6 @@
 """What the search keeps beside Wagtail's index when pages change: a page's words for the
-vocabulary (search.vocabulary), and the index entries of a German page's translations,
+vocabulary and its text for results' passages (search.vocabulary; a material's also when
+its file is replaced), and the index entries of a German page's translations,
 which hold its stems (multilingual.stemming.page_stems: a translated page is also found by
 the words of its German original)."""
 
@@ -7,6 +8,8 @@ from django.conf import settings
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
+
+from materials.signals import material_text_changed
 
 from .vocabulary import record_words
 
@@ -28,6 +31,15 @@ def on_unpublished(sender, instance: Page, **kwargs) -> None:
     reindex_translations(instance)
 
 
+def on_material_text_changed(sender, instance: Page, **kwargs) -> None:
+    """An editor replaced a material's file: its passage in results quotes the new text."""
+    if instance.live:
+        record_words(instance)
+
+
 def connect() -> None:
     page_published.connect(on_published, dispatch_uid="migraup-search-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="migraup-search-unpublished")
+    material_text_changed.connect(
+        on_material_text_changed, dispatch_uid="migraup-search-material-text"
+    )

@@ -47,6 +47,8 @@ RESULTS_PER_PAGE = 10
 # Hits in other languages: one per page, the best ELSEWHERE_SHOWN of the first ELSEWHERE_HITS.
 ELSEWHERE_HITS = 60
 ELSEWHERE_SHOWN = 10
+# The most values a facet has on OpenSearch (its terms aggregation's default size).
+FACET_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,12 @@ def run_search(words: list[str], language: str, locale, kind, year) -> Outcome:
         years = backend.search(query, public_pages(ArchiveEntryPage, locale)).facet("year")
         outcome.year_counts = dict(sorted(years.items(), reverse=True))
     results = backend.search(query, filtered_pages(locale, kind, year))
-    # The counts above are the number of results: no query of its own to count them.
-    if kind is None:
+    # The counts above are the number of results: no query of its own to count them. But
+    # OpenSearch answers a facet with its FACET_LIMIT largest values only: with that many
+    # page types, some may be missing, and the results are counted.
+    if len(by_type) >= FACET_LIMIT:
+        count = None
+    elif kind is None:
         count = sum(outcome.kind_counts.values())
     elif kind.slug == "archive" and year:
         count = outcome.year_counts.get(year)  # None: counted when asked

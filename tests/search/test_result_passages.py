@@ -2,12 +2,16 @@
 (search.models.PageWords), so that it reads only the page types whose results show more
 than a title and a passage: an archive entry's year, a material's files."""
 
+import io
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from materials.models import MaterialPage
 from projects.models import ProjectPage
 from search.models import PageWords
 from tests.delivery.test_query_budget import QUERY_BUDGET
@@ -39,3 +43,25 @@ def test_a_page_not_recorded_yet_is_quoted_from_its_content(client):
     PageWords.objects.filter(page_id=page.pk).update(text=None)
     html = search(client, "de", q="Stabilisierung")
     assert "<mark>Stabilisierung</mark>" in result_of(html, page.url)
+
+
+@override_settings(
+    WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.database", "SEARCH_CONFIG": "simple"}}
+)
+def test_a_replaced_file_is_quoted_at_once(client):
+    """An editor replaces a material's PDF (no new revision of the page): its result quotes
+    the new file. (The database backend only: an OpenSearch index would keep the change.)"""
+    from reportlab.pdfgen import canvas
+
+    material = MaterialPage.objects.filter(locale__language_code="de", files__isnull=False)[0]
+    document = material.files.first().document
+    pdf = io.BytesIO()
+    sheet = canvas.Canvas(pdf)
+    sheet.drawString(40, 800, "Neu: Quartiersmanagement im Bezirk")
+    sheet.save()
+    # As the admin's document form does: the new file with its size and hash, then saved.
+    document.file.save("neu.pdf", ContentFile(pdf.getvalue()), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    html = search(client, "de", q="Quartiersmanagement")
+    assert "<mark>Quartiersmanagement</mark>" in result_of(html, material.url)
