@@ -80,21 +80,25 @@ SHOWN_AS_OWN_TYPE = (ArchiveEntryPage, MaterialPage)
 def specific_pages(pages: Sequence[Page], only: tuple[type[Page], ...] = (Page,)) -> list[Page]:
     """The pages as their own page types (those of a subclass of ``only``; the others as they
     are), in the same order: one query per type."""
-    by_type = defaultdict(list)
+    by_model = defaultdict(list)
     for page in pages:
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
         if model is not None and type(page) is not model and issubclass(model, only):
-            by_type[page.content_type_id].append(page.pk)
+            by_model[model].append(page.pk)
     found = {}
-    for content_type_id, keys in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    for model, keys in by_model.items():
         found.update(model.objects.in_bulk(keys))
     return [found.get(page.pk, page) for page in pages]
 
 
-def kind_of(page: Page) -> ResultSection:
-    model = ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
+def kind_of_type(content_type_id: int) -> ResultSection:
+    """The kind of result a page type's pages are (a facet's value, a page's own type)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
     return next((k for k in KINDS if issubclass(model, k.models)), KINDS_BY_SLUG["page"])
+
+
+def kind_of(page: Page) -> ResultSection:
+    return kind_of_type(page.content_type_id)
 
 
 def public_pages(model: type[Page], locale: Locale, elsewhere: bool = False):
@@ -155,13 +159,8 @@ def run_search(words: list[str], language: str, locale, kind, year) -> Outcome:
         if by_type or len(words) == 1:
             break
         outcome.any_word = True
-    kind_by_type = {
-        content_type.pk: kind_of_model
-        for kind_of_model in KINDS
-        for content_type in ContentType.objects.get_for_models(*kind_of_model.models).values()
-    }
     for content_type, count in by_type.items():
-        slug = kind_by_type.get(int(content_type), KINDS_BY_SLUG["page"]).slug
+        slug = kind_of_type(int(content_type)).slug
         outcome.kind_counts[slug] = outcome.kind_counts.get(slug, 0) + count
     if kind and kind.slug == "archive":
         years = backend.search(query, public_pages(ArchiveEntryPage, locale)).facet("year")
@@ -363,7 +362,7 @@ def german_originals(results: list[dict], matched: list[str]) -> None:
     if not through:
         return
     locale = next(locale for locale in shared_rows().locales if locale.language_code == german)
-    originals = list(public(Page.objects.live()).filter(locale=locale, translation_key__in=through))
+    originals = list(public_pages(Page, locale).filter(translation_key__in=through))
     texts = page_texts(originals)
     for original in originals:
         through[original.translation_key]["original"] = {
