@@ -56,8 +56,8 @@ class ArchiveIndexPage(IndexPage):
         )
 
     def query_parameters(self) -> QueryParameters:
-        """The filter selected_year reads (the page cache keeps nothing else)."""
-        return {"year": one_of(self.years)}
+        """The filter selected_year reads, and ?original= (the page cache keeps nothing else)."""
+        return {**super().query_parameters(), "year": one_of(self.years)}
 
     def selected_year(self, request) -> int | None:
         """The ?year= filter; anything that is not a year of the archive means “all years”."""

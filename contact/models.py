@@ -28,6 +28,7 @@ from core.phones import tel_href
 from delivery import lookups
 from delivery.cache import cached
 from delivery.lookups import restricted_sections
+from multilingual.beside import OriginalBesideMixin
 from multilingual.stemming import page_stems
 from team.models import TeamMember
 
@@ -91,7 +92,11 @@ class FormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(SharingMixin, AbstractEmailForm):
+class ContactPage(OriginalBesideMixin, SharingMixin, AbstractEmailForm):
+    # Beside the German original (multilingual.beside): not the e-mail's fields, nor the
+    # thanks, which readers see only after sending.
+    not_shown_beside = ("thank_you_text", "to_address", "subject")
+
     intro = RichTextField(
         _("introduction"),
         blank=True,

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.api_fields import TranslationsField
 from delivery.lookups import public, restricted_sections
+from multilingual.beside import OriginalBesideMixin
 from multilingual.german_only import marked, with_german_only
 from multilingual.stemming import page_stems
 
@@ -68,7 +69,7 @@ class SharingMixin(models.Model):
         return []
 
 
-class BasePage(SharingMixin, Page):
+class BasePage(OriginalBesideMixin, SharingMixin, Page):
     """Fields every content page has: a short introduction and a free body."""
 
     intro = models.TextField(

@@ -69,8 +69,9 @@ class MaterialIndexPage(IndexPage):
         return filter_materials(with_german_only(self, MaterialPage), kind, language)
 
     def query_parameters(self) -> QueryParameters:
-        """The filters get_context reads (the page cache keeps nothing else)."""
+        """The filters get_context reads, and ?original= (the page cache keeps nothing else)."""
         return {
+            **super().query_parameters(),
             "kind": one_of(MaterialPage.MaterialType.values),
             "language": one_of(LANGUAGE_CODES),
         }

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationLog
 
 from delivery.lookups import locale_by_id
+from delivery.memo import memoized
 from multilingual.alternates import live_translations
 
 
@@ -77,6 +78,11 @@ def reader_status(page: Page) -> TranslatedPage | None:
     no live German original."""
     if not page.pk or locale_by_id(page.locale_id).language_code == settings.LANGUAGE_CODE:
         return None
+    # The note and the original beside the translation (multilingual.beside) both ask.
+    return memoized(("reader-status", page.pk), lambda: find_reader_status(page))
+
+
+def find_reader_status(page: Page) -> TranslatedPage | None:
     # The switcher and the hreflang links fetch the same list (``live_translations``).
     original = next(
         (p for p in live_translations(page) if p.locale.language_code == settings.LANGUAGE_CODE),

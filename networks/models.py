@@ -21,6 +21,9 @@ class NetworkIndexPage(IndexPage):
 
 
 class NetworkPage(BasePage):
+    # Beside the German original, as the page shows them (multilingual.beside).
+    shown_beside = ("full_name", "intro", "body", "topic")
+
     class Scope(models.TextChoices):
         DISTRICT = "district", _("Pankow district")
         BERLIN = "berlin", _("Berlin-wide")

@@ -26,6 +26,9 @@ class PartnerIndexPage(IndexPage):
 
 
 class PartnerPage(BasePage):
+    # Beside the German original, as the page shows them (multilingual.beside).
+    shown_beside = ("short_name", "intro", "profile", "body", "address")
+
     short_name = models.CharField(
         _("short name"), max_length=80, blank=True, help_text=_("e.g. “VIA” or “MeM e.V.”.")
     )

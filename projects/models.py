@@ -29,6 +29,12 @@ class ProjectIndexPage(IndexPage):
 
 
 class ProjectPage(BasePage):
+    # Beside the German original, as the page shows them (multilingual.beside).
+    shown_beside = (
+        "subtitle", "intro", "body", "goals", "target_groups", "offers", "sustainability",
+        "contact_organisation", "contact_address",
+    )  # fmt: skip
+
     subtitle = models.CharField(
         _("subtitle"),
         max_length=250,

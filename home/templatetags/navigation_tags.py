@@ -21,6 +21,7 @@ from easy_language.versions import easy_version, full_page
 from legal.models import legal_details
 from legal.pages import required_pages
 from multilingual.alternates import language_alternates, live_translations
+from multilingual.beside import ORIGINAL, beside_url
 from multilingual.translation_status import reader_status
 from partners.models import PartnerPage
 
@@ -116,12 +117,15 @@ def serves_pages(request: HttpRequest) -> bool:
     return match is None or match.func is wagtail_views.serve
 
 
-def kept_query(request: HttpRequest) -> str:
+def kept_query(request: HttpRequest, *, to_original: bool = False) -> str:
     """``?…`` with the query parameters the page reads (the page cache has removed all
     others before rendering), less the result page, whose number means nothing in another
-    language's list; "" without any."""
+    language's list, and, for the German page itself, the German original beside; "" without
+    any."""
     query = request.GET.copy()
     query.pop("page", None)
+    if to_original:
+        query.pop(ORIGINAL, None)
     return f"?{query.urlencode()}" if query else ""
 
 
@@ -149,11 +153,12 @@ def language_switcher(context) -> dict:
     if home is not None:
         homes = {p.locale.language_code: p for p in live_translations(home)}
     # The reader's search and filters go along to the same page in another language.
-    query = kept_query(request)
     languages = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code] + query
+            url = translations[code] + kept_query(
+                request, to_original=code == settings.LANGUAGE_CODE
+            )
         elif code in homes:
             url = homes[code].get_url(request)
         else:
@@ -185,8 +190,17 @@ def translation_note(context) -> dict:
     """On a translated page: when it was translated from German, and whether the German
     original changed since (from wagtail-localize's records)."""
     page = context.get("page")
+    request = context["request"]
     status = reader_status(page) if isinstance(page, Page) else None
-    return {"status": status, "request": context["request"]}
+    links = {}
+    if status is not None:
+        # The German original beside the translation, and back (multilingual.beside).
+        url = page.get_url(request)
+        links = {
+            "beside_url": beside_url(request, url, beside=True),
+            "alone_url": beside_url(request, url, beside=False),
+        }
+    return {"status": status, "beside": context.get("beside"), **links, "request": request}
 
 
 @register.inclusion_tag("components/hreflangs.html", takes_context=True)

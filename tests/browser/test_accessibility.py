@@ -71,6 +71,10 @@ def test_every_page_type_passes_axe(page, axe_source, language):
             response = page.goto(url_of(name, language))
             assert response.status == expected_status(name, language), page.url
             violations += axe_violations(page, axe_source)
+        if language != "de":  # the German original beside the translation
+            page.goto(url_of("project-migrapower", language) + "?original=de")
+            assert page.locator(".beside").count() == 1, page.url
+            violations += axe_violations(page, axe_source)
     assert violations == []
 
 

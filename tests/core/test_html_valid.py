@@ -71,6 +71,13 @@ def test_every_page_type_is_valid_html(tmp_path, language, settings):
         response = client.get(url)
         assert response.status_code == expected_status(name, language), url
         documents[url] = response.content.decode()
+    # The German original beside the translation (multilingual.beside).
+    if language != "de":
+        for name in ("home", "project-migrapower", "partner", "contact"):
+            url = url_of(name, language) + "?original=de"
+            response = client.get(url)
+            assert b'class="beside"' in response.content, url
+            documents[url] = response.content.decode()
     # The contact form re-shown with its errors (nothing filled in).
     contact = url_of("contact", language)
     response = client.post(contact, {})

@@ -15,6 +15,7 @@ A failure names the URL and lists its queries.
 """
 
 import re
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from django.core.cache import cache
@@ -28,7 +29,7 @@ from delivery import routing
 from delivery.cache import AnonymousPageCacheMiddleware
 from home.models import HomePage
 from projects.models import ProjectIndexPage, ProjectPage
-from tests.page_types import LANGUAGES, OTHER_URLS, PAGES, expected_status, url_of
+from tests.page_types import GERMAN_ONLY, LANGUAGES, OTHER_URLS, PAGES, expected_status, url_of
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +65,23 @@ class QueryListing:
 @pytest.mark.parametrize("name", [*PAGES, *OTHER_URLS])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_stays_within_the_query_budget(django_assert_max_num_queries, language, name):
+    assert_within_budget(django_assert_max_num_queries, url_of(name, language), name, language)
+
+
+@pytest.mark.parametrize("name", [name for name in PAGES if name not in GERMAN_ONLY])
+@pytest.mark.parametrize("language", ["tr", "ar"])
+def test_the_original_beside_stays_within_the_query_budget(
+    django_assert_max_num_queries, language, name
+):
+    """The translation with its German original beside it (multilingual.beside)."""
+    path, _, query = url_of(name, language).partition("?")
+    # In the order the page cache keeps parameters (its key), so evict_page finds it.
+    url = f"{path}?{urlencode(sorted([*parse_qsl(query), ('original', 'de')]))}"
+    assert_within_budget(django_assert_max_num_queries, url, name, language)
+
+
+def assert_within_budget(django_assert_max_num_queries, url: str, name: str, language: str):
     client = Client()
-    url = url_of(name, language)
     client.get(url)  # warms the generation, menu, footer and site root paths
     evict_page(url)
     listing = QueryListing(url)
