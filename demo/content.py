@@ -785,6 +785,15 @@ LEGAL_PAGES = [
                 "Website für kurze Zeit (in der Grundeinstellung zehn Minuten), wie viele "
                 "Nachrichten von einer IP-Adresse kommen.",
             ),
+            heading("Rückmeldungen zu einer Seite"),
+            paragraph(
+                "Am Ende jeder Seite können Sie angeben, ob die Seite Ihnen geholfen hat, und "
+                "einen kurzen Kommentar schreiben. Gespeichert werden nur Ihre Antwort, der "
+                "Kommentar, die Seite, ihre Sprache und der Tag: kein Name, keine IP-Adresse "
+                "und kein Cookie. Damit niemand das Formular missbraucht, zählt die Website "
+                "für kurze Zeit (in der Grundeinstellung zehn Minuten), wie viele Antworten "
+                "von einer IP-Adresse kommen.",
+            ),
             heading("Ihre Rechte"),
             paragraph(
                 "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der "

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.robots import robots_txt
 from core.sitemaps import MultilingualSitemap
+from feedback.views import page_feedback
 from operations.health import healthz
 from operations.media import serve_media
 from search import views as search_views
@@ -41,6 +42,7 @@ if settings.SERVE_MEDIA:
 # Every public page lives under its language prefix: /de/, /en/, /es/, /it/, /tr/, /ar/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("feedback/<int:page_id>/", page_feedback, name="page-feedback"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

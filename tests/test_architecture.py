@@ -26,8 +26,9 @@ LAYERS = [
     # Page types that build on the content base alone; the glossary (its terms and page).
     ["team", "networks", "archive", "materials", "easy_language", "glossary"],
     # What the law asks: the required pages, the operator's details, the cookies declared;
-    # what editors get in the admin: the German guide.
-    ["legal", "editorial"],
+    # what editors get in the admin: the German guide, and what readers tell them about
+    # each page (feedback).
+    ["legal", "editorial", "feedback"],
     # Page types that show others: a project its materials and contacts, a partner its
     # projects.
     ["projects"],

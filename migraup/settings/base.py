@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "legal",  # required pages, the operator's details (a site setting), the cookies declared
     "editorial",  # the editors' German guide inside the admin
     "glossary",  # German terms explained in every language: a page A–Z, marked in content
+    "feedback",  # "Did this page help you?" on every page, and its report for editors
     "search",
     "demo",
     "static_export",  # manage.py export_static_site: the static archive (README)
@@ -375,6 +376,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # characters a single-line field and a multi-line field take.
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW_MINUTES = int(os.environ.get("CONTACT_RATE_WINDOW_MINUTES", "10"))
+# "Did this page help you?": at most FEEDBACK_RATE_LIMIT answers from one address in
+# FEEDBACK_RATE_WINDOW_MINUTES (more are refused with 429, nothing stored).
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
+FEEDBACK_RATE_WINDOW_MINUTES = int(os.environ.get("FEEDBACK_RATE_WINDOW_MINUTES", "10"))
 CONTACT_MAX_CHARS_LINE = int(os.environ.get("CONTACT_MAX_CHARS_LINE", "200"))
 CONTACT_MAX_CHARS_TEXT = int(os.environ.get("CONTACT_MAX_CHARS_TEXT", "5000"))
 # Reset e-mails one account gets per hour, however often the admin's form is sent.
