@@ -94,6 +94,10 @@ class ArchiveIndexPage(IndexPage):
 
 
 class ArchiveEntryPage(BasePage):
+    # An entry describes the state of its year: it says so, and nobody is asked to confirm
+    # it as current (upkeep).
+    describes_its_year = True
+
     class EntryType(models.TextChoices):
         MILESTONE = "milestone", _("Milestone")
         PROJECT = "project", _("Project")

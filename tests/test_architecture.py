@@ -27,8 +27,8 @@ LAYERS = [
     ["team", "networks", "archive", "materials", "easy_language", "glossary"],
     # What the law asks: the required pages, the operator's details, the cookies declared;
     # what editors get in the admin: the German guide, and what readers tell them about
-    # each page (feedback).
-    ["legal", "editorial", "feedback"],
+    # each page (feedback), and how current each page is (upkeep).
+    ["legal", "editorial", "feedback", "upkeep"],
     # Page types that show others: a project its materials and contacts, a partner its
     # projects.
     ["projects"],

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "editorial",  # the editors' German guide inside the admin
     "glossary",  # German terms explained in every language: a page A–Z, marked in content
     "feedback",  # "Did this page help you?" on every page, and its report for editors
+    "upkeep",  # "geprüft am", pages not confirmed for a year, the weekly link check
     "search",
     "demo",
     "static_export",  # manage.py export_static_site: the static archive (README)
@@ -380,6 +381,17 @@ CONTACT_RATE_WINDOW_MINUTES = int(os.environ.get("CONTACT_RATE_WINDOW_MINUTES", 
 # FEEDBACK_RATE_WINDOW_MINUTES (more are refused with 429, nothing stored).
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
 FEEDBACK_RATE_WINDOW_MINUTES = int(os.environ.get("FEEDBACK_RATE_WINDOW_MINUTES", "10"))
+
+# The worker's periodic jobs besides scheduled publishing (`make worker`): dotted path of a
+# function without arguments, and the seconds between two calls. The link check decides
+# itself whether a week has passed since its last run (upkeep.linkcheck).
+WORKER_JOBS = [("upkeep.linkcheck.run_if_due", 3600)]
+# The weekly check of external links: seconds per request, seconds between two requests to
+# one host, addresses per run; private networks are never requested unless allowed (tests).
+LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
+LINK_CHECK_HOST_DELAY = float(os.environ.get("LINK_CHECK_HOST_DELAY", "1"))
+LINK_CHECK_MAX = int(os.environ.get("LINK_CHECK_MAX", "1000"))
+LINK_CHECK_ALLOW_PRIVATE = False
 CONTACT_MAX_CHARS_LINE = int(os.environ.get("CONTACT_MAX_CHARS_LINE", "200"))
 CONTACT_MAX_CHARS_TEXT = int(os.environ.get("CONTACT_MAX_CHARS_TEXT", "5000"))
 # Reset e-mails one account gets per hour, however often the admin's form is sent.

@@ -1,6 +1,7 @@
 """The worker beside the web server (`make worker`): publishes and unpublishes scheduled
-pages every minute and, with TASKS_BACKEND=database, runs Wagtail's background tasks from
-the database queue (django-tasks-db's db_worker)."""
+pages every minute, runs the periodic jobs of WORKER_JOBS (the weekly link check) and,
+with TASKS_BACKEND=database, runs Wagtail's background tasks from the database queue
+(django-tasks-db's db_worker)."""
 
 import logging
 import signal
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connections
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger("migraup.worker")
 
@@ -26,6 +28,14 @@ def publish_scheduled() -> None:
     except Exception:
         # One failing run must not stop the schedule; the next minute tries again.
         logger.exception("Publishing scheduled pages failed")
+
+
+def run_job(path: str) -> None:
+    """One call of a periodic job of WORKER_JOBS; a failure is logged, the next call retries."""
+    try:
+        import_string(path)()
+    except Exception:
+        logger.exception("Worker job %s failed", path)
 
 
 class Command(BaseCommand):
@@ -47,6 +57,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, once: bool, schedule_interval: float, **options: Any) -> None:
         if once:
             publish_scheduled()
+            for path, _interval in settings.WORKER_JOBS:
+                run_job(path)
             if uses_task_queue():
                 call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
             return
@@ -56,6 +68,10 @@ class Command(BaseCommand):
             target=self.schedule, args=(stop, schedule_interval), name="scheduler", daemon=True
         )
         scheduler.start()
+        for path, interval in settings.WORKER_JOBS:
+            threading.Thread(
+                target=self.repeat, args=(stop, path, interval), name=path, daemon=True
+            ).start()
         logger.info(
             "Worker started: scheduled publishing every %ss, task queue %s",
             schedule_interval,
@@ -70,6 +86,14 @@ class Command(BaseCommand):
             stop.wait()
         stop.set()
         logger.info("Worker stopped")
+
+    @staticmethod
+    def repeat(stop: threading.Event, path: str, interval: float) -> None:
+        while not stop.is_set():
+            close_old_connections()
+            run_job(path)
+            connections.close_all()
+            stop.wait(interval)
 
     @staticmethod
     def schedule(stop: threading.Event, interval: float) -> None:
