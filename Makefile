@@ -52,7 +52,8 @@ serve: $(STAMP)
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD) exec $(BIN)/gunicorn --config migraup/gunicorn.conf.py migraup.wsgi
 
-# The worker beside `make serve`: scheduled publishing and the background task queue.
+# The worker beside `make serve`: scheduled publishing, the weekly link check (WORKER_JOBS)
+# and the background task queue.
 worker: $(STAMP)
 	$(PROD) exec $(MANAGE) run_worker
 
