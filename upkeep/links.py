@@ -1,6 +1,7 @@
 """The external addresses the site links to: in the live pages' fields (rich text, link and
 contact blocks, website fields) and in documents (a PDF's link annotations and metadata)."""
 
+import html
 import json
 import logging
 import re
@@ -22,8 +23,9 @@ PDF_PAGES = 100
 
 
 def addresses_in(text: str) -> set[str]:
-    """The http(s) addresses in a text, without a sentence's closing punctuation."""
-    return {match.rstrip(".,;:!?") for match in URL.findall(text or "")}
+    """The http(s) addresses in a text (rich text's entities resolved: ``&amp;`` is ``&``),
+    without a sentence's closing punctuation."""
+    return {html.unescape(match).rstrip(".,;:!?") for match in URL.findall(text or "")}
 
 
 def own_hosts() -> set[str]:
@@ -41,7 +43,10 @@ def page_texts(page: Page) -> list[str]:
     for field in type(page)._meta.concrete_fields:
         value = getattr(page, field.attname, None)
         if isinstance(field, StreamField):
-            texts.append(json.dumps(field.get_prep_value(value)) if value else "")
+            # Non-ASCII as it is: an escaped "ü" would end the address at its backslash.
+            texts.append(
+                json.dumps(field.get_prep_value(value), ensure_ascii=False) if value else ""
+            )
         elif isinstance(field, (models.CharField, models.TextField)) and isinstance(value, str):
             texts.append(value)
     return texts

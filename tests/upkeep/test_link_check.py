@@ -164,3 +164,13 @@ def test_the_worker_checks_weekly_and_editors_see_the_broken_links(
     )
     dashboard = client.get("/admin/").content.decode()
     assert "7 externe Links, davon 3 defekt" in dashboard
+
+
+def test_addresses_are_read_as_readers_follow_them():
+    from upkeep.links import addresses_in
+
+    rich_text = '<p>Siehe <a href="https://bezirk.example/suche?a=1&amp;b=2">hier</a>.</p>'
+    assert addresses_in(rich_text) == {"https://bezirk.example/suche?a=1&b=2"}
+    assert addresses_in("Mehr auf https://müller.example/über. Danke") == {
+        "https://müller.example/über"
+    }
