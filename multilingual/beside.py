@@ -26,6 +26,7 @@ from wagtail_localize.fields import get_translatable_fields
 from delivery.cache import QueryParameters, one_of
 from delivery.lookups import locale_by_id
 from multilingual.languages import language_info
+from multilingual.translation_status import reader_status
 
 # ?original=de: the only value, the language every page is translated from.
 ORIGINAL = "original"
@@ -144,10 +145,6 @@ def side_by_side(page: Page, request: HttpRequest) -> SideBySide | None:
         return None
     if request.GET.get(ORIGINAL) != settings.LANGUAGE_CODE:
         return None
-    # Imported here: the translation status needs the pages' alternates, which need this
-    # app's models loaded.
-    from multilingual.translation_status import reader_status
-
     status = reader_status(page)
     if status is None:
         return None
