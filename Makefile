@@ -69,12 +69,14 @@ test: $(STAMP) $(CHECKS)
 
 # What `make test` needs from Debian (needs root; run once): Chromium and the DejaVu fonts
 # (Arabic glyphs) for the browser tests, which drive it through Playwright (Playwright never
-# downloads a browser), a Java runtime for the Nu HTML Checker, and npm for the checkers.
+# downloads a browser), a Java runtime for the Nu HTML Checker, npm for the checkers, and
+# Pango with HarfBuzz for the pages' PDFs (WeasyPrint, core.pdf; also needed in production).
 # Installs only what is missing; .ci/run calls it before `make test`.
 system-packages:
 	@missing=""; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \

@@ -24,6 +24,7 @@ from contact.forms import ContactFormBuilder
 from core.api_fields import TranslationsField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import SharingMixin
+from core.pdf import PdfMixin
 from core.phones import tel_href
 from delivery import lookups
 from delivery.cache import cached
@@ -92,7 +93,7 @@ class FormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(OriginalBesideMixin, SharingMixin, AbstractEmailForm):
+class ContactPage(PdfMixin, OriginalBesideMixin, SharingMixin, AbstractEmailForm):
     # Beside the German original (multilingual.beside): not the e-mail's fields, nor the
     # thanks, which readers see only after sending.
     not_shown_beside = ("thank_you_text", "to_address", "subject")

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.api_fields import TranslationsField
+from core.pdf import PdfMixin
 from delivery.lookups import public, restricted_sections
 from multilingual.beside import OriginalBesideMixin
 from multilingual.german_only import marked, with_german_only
@@ -69,7 +70,7 @@ class SharingMixin(models.Model):
         return []
 
 
-class BasePage(OriginalBesideMixin, SharingMixin, Page):
+class BasePage(PdfMixin, OriginalBesideMixin, SharingMixin, Page):
     """Fields every content page has: a short introduction and a free body."""
 
     intro = models.TextField(

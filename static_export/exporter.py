@@ -73,6 +73,8 @@ ATTRIBUTE = re.compile(
     r"\s+(?P<name>[^\s\"'>/=]+)(?:\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<uq>[^\s\"'=<>`]+)))?"
 )
 JSON_LD = re.compile(r'(<script type="application/ld\+json">)(.*?)(</script>)', re.DOTALL)
+# The link to the page's PDF (core.pdf), which the live site makes on request.
+PDF_LINK = re.compile(r'[ \t]*<p class="page-pdf">.*?</p>\n?', re.DOTALL)
 POST_FORM = re.compile(r"<form\b[^>]*\bmethod=\"post\"[^>]*>.*?</form>", re.DOTALL | re.IGNORECASE)
 SEARCH_FORM = re.compile(r"<form\b[^>]*\brole=\"search\"[^>]*>.*?</form>", re.DOTALL)
 CSS_URL = re.compile(
@@ -426,6 +428,7 @@ class StaticSiteExporter:
         if not self.base_url:
             html = OPENGRAPH_URL_TAG.sub("", html)
         html = POST_FORM.sub(lambda match: self.contact_note(document.language), html)
+        html = PDF_LINK.sub("", html)
         if kind == "search":
             html = self.static_search(html, document.language)
         if kind == "page":

@@ -2,9 +2,10 @@
 module), and the page's address for its printed copy."""
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core import qr, seo
+from core.pdf import PdfMixin, pdf_url
 
 register = template.Library()
 
@@ -52,4 +53,18 @@ def print_link(context) -> dict:
     if page is None or getattr(page, "pk", None) is None:
         return {}
     url = seo.canonical_url(page, context["request"])
-    return {"url": url, "qr_code": qr.qr_code_inline_svg(url)} if url else {}
+    if not url:
+        return {}
+    # The date of the version on paper (and in the PDF, core.pdf).
+    published = getattr(page, "last_published_at", None)
+    version = timezone.localdate(published) if published else None
+    return {"url": url, "qr_code": qr.qr_code_inline_svg(url), "version": version}
+
+
+@register.inclusion_tag("components/pdf_link.html", takes_context=True)
+def pdf_link(context) -> dict:
+    """“This page as PDF” at the end of a page that offers one (core.pdf)."""
+    page = context.get("page")
+    if not isinstance(page, PdfMixin) or getattr(page, "pk", None) is None:
+        return {}
+    return {"url": pdf_url(context["request"])}
