@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils.timezone import localdate
 
 from tests.materials.test_material_bundles import decode_svg
 from tests.page_types import LANGUAGES, OTHER_URLS, PAGES, exists_in, page_of, url_of
@@ -51,8 +52,12 @@ def test_every_page_ends_with_a_qr_code_of_its_own_address(client, language):
         assert decode_svg(link["svg"]) == canonical, name
         assert link["label"] == LABELS[language], name
         assert len(link["svg"]) < SVG_BUDGET, name
+        # Then the date of the version (on paper and in the page's PDF, core.pdf).
+        end = html.index("</div>", link.end())
+        version = page_of(name, language).last_published_at
+        assert f'<time datetime="{localdate(version):%Y-%m-%d}">' in html[link.end() : end], name
         # It comes last in the page's content, after the contact card and downloads.
-        assert html.index("</main>") - link.end() < 50, name
+        assert html.index("</main>") - end < 50, name
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
