@@ -22,7 +22,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language_bidi
 from wagtail.models import Page
 
-from delivery.cache import QueryParameters
+from delivery.cache import QueryParameters, address_with
 from multilingual.bidi import isolate_ltr_runs
 
 logger = logging.getLogger(__name__)
@@ -52,10 +52,7 @@ class PdfMixin:
 def pdf_url(request: HttpRequest) -> str:
     """The address of the PDF of the page asked for, with what else the page reads (the
     German original beside, a list's filters)."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    query[FORMAT] = "pdf"
-    return f"{request.path}?{query.urlencode()}"
+    return address_with(request, request.path, **{FORMAT: "pdf"})
 
 
 def local_file(url: str) -> Path | None:

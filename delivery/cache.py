@@ -221,6 +221,20 @@ def keep_query_parameters(request: HttpRequest, parameters: QueryParameters) -> 
     request.META["QUERY_STRING"] = kept.urlencode()
 
 
+def address_with(request: HttpRequest, path: str, **changes: str | None) -> str:
+    """``path`` with the query parameters the page reads (the page cache has removed all
+    others), less the result page's number, and these changed (None removes one): another
+    view of the same page, such as its PDF or its German original beside it, that keeps the
+    reader's filters."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return f"{path}?{query.urlencode()}" if query else path
+
+
 def is_public_content(model: type[Model]) -> bool:
     meta = model._meta
     if issubclass(model, Page):

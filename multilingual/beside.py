@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import get_translatable_fields
 
-from delivery.cache import QueryParameters, one_of
+from delivery.cache import QueryParameters, address_with, one_of
 from delivery.lookups import locale_by_id
 from multilingual.languages import language_info
 from multilingual.translation_status import reader_status
@@ -166,9 +166,4 @@ def side_by_side(page: Page, request: HttpRequest) -> SideBySide | None:
 def beside_url(request: HttpRequest, page_url: str, *, beside: bool) -> str:
     """The page's address with the original beside (``beside``) or without, keeping the
     other parameters the page reads (a list's filters)."""
-    query = request.GET.copy()
-    query.pop(ORIGINAL, None)
-    query.pop("page", None)
-    if beside:
-        query[ORIGINAL] = settings.LANGUAGE_CODE
-    return f"{page_url}?{query.urlencode()}" if query else page_url
+    return address_with(request, page_url, **{ORIGINAL: settings.LANGUAGE_CODE if beside else None})
