@@ -64,6 +64,8 @@ CONTENT_MODELS = {
     # A page made private must leave the cache at once (and the shared lookups cache them).
     "wagtailcore.pageviewrestriction",
     "wagtailimages.image",
+    # An editor's confirmation that a page is still accurate: every page shows its date.
+    "upkeep.pageconfirmation",
 }
 
 

@@ -3,8 +3,9 @@
 Wagtail's ``Page.route_for_request`` queries the Site, the active Locale, the home page in
 the reader's language and its specific fields, then, level by level, each child by slug and
 its specific fields: 8 queries for /en/projects/migrapower/. Here the Site, locales and
-home pages come from the cache and the pages of the path from one query, plus one for the
-page's specific fields; the page's locale and its breadcrumb trail come along. Wagtail
+home pages come from the cache and the pages of the path from the site's directory
+(``delivery.directory``), so the one query is the page's specific fields; the page's locale
+and its breadcrumb trail come along. Wagtail
 reads both results from the request, where they are put before its view runs (Wagtail's
 private attributes, written only by ``delivery.wagtail_private``), so its serving, hooks
 and view restrictions work as always. A page type with routing of its own (say
@@ -13,13 +14,12 @@ and view restrictions work as always. A page type with routing of its own (say
 
 from collections.abc import Callable
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponseBase
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from delivery import lookups, wagtail_private
+from delivery import directory, lookups, wagtail_private
 from delivery.memo import breadcrumbs_key, prime, request_memo
 
 
@@ -32,28 +32,23 @@ def route(page: Page, request: HttpRequest, components: list[str]) -> RouteResul
     """``page.route(request, components)``, for a specific page; raises Http404."""
     if not components or not routes_by_slug(type(page)):
         return page.route(request, components)
-    steps = Q()
-    for offset, slug in enumerate(components, start=1):
-        steps |= Q(depth=page.depth + offset, slug=slug)
-    candidates = {
-        (candidate.path[: -Page.steplen], candidate.slug): candidate
-        for candidate in Page.objects.descendant_of(page).filter(steps)
-    }
-    # The pages on the way stay generic Page objects: their title, URL and state is all
-    # anyone asks of them (the breadcrumbs); Wagtail would fetch their specific fields.
+    found = directory.directory()
+    # The pages on the way stay plain Page objects from the directory: their title, URL and
+    # state is all anyone asks of them (the breadcrumbs); Wagtail would fetch their
+    # specific fields.
     ancestors = [page]
     for index, slug in enumerate(components):
         parent = ancestors[-1]
-        child = candidates.get((parent.path, slug))
-        if child is None:
+        row = found.child(parent.path, slug)
+        if row is None:
             raise Http404
-        wagtail_private.set_parent(child, parent)
+        child = directory.page(row, parent=parent)
         rest = components[index + 1 :]
         if rest and routes_by_slug(child.specific_class):
             ancestors.append(child)
             continue
         specific = child.specific
-        specific.locale = lookups.locale_by_id(specific.locale_id)
+        specific.locale = child.locale
         if page.depth <= 2:
             # The trail from the language's home page: the breadcrumbs and their JSON-LD
             # need no query of their own.

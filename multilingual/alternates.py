@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from wagtail.models import Page
 
+from delivery import directory
 from delivery.lookups import is_public
 from delivery.memo import live_translations_key, memoized
 
@@ -23,11 +24,11 @@ def live_translations(page: Page) -> list[Page]:
 
 
 def fetch_live_translations(page: Page) -> list[Page]:
-    # Plain pages, not ``page.get_translations()``, which queries the page's own type with a
-    # join per table of it: titles and URLs are all the language links need (half the
-    # time). Sorted here rather than by the query: six rows.
-    translations = Page.objects.filter(translation_key=page.translation_key, live=True)
-    return sorted(translations.select_related("locale").order_by(), key=lambda p: p.path)
+    # Plain pages from the site's directory, not ``page.get_translations()``, which queries
+    # the page's own type with a join per table of it: titles and URLs are all the
+    # language links need.
+    found = directory.directory()
+    return [directory.page(row) for row in found.live_translations(page.translation_key)]
 
 
 def language_alternates(page: Page, url_for: Callable[[Page], str]) -> list[tuple[str, str]]:

@@ -1,19 +1,19 @@
 """The projects of migraUp! Pankow and its partners."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.api_fields import ItemListsField, TextField
 from core.blocks import ItemListBlock
 from core.models import BasePage, IndexPage
+from delivery import directory
 from delivery.lookups import public
 from projects.api_fields import DownloadsField, OrganisationsField
 from team.api_fields import TeamMemberField
@@ -175,23 +175,17 @@ class ProjectPage(BasePage):
         """The organisations, each with its partner page in this page's language where it
         exists (in any state), else the partner's own page.
 
-        ``organisation.partner`` is a plain page here (a title, a URL, a locale): the
-        partners and their translations come in one query, where their own type would
-        load each partner's whole content and cost more than the rest of the page."""
+        ``organisation.partner`` is a plain page here (a title, a URL, a locale) from the
+        site's directory: the partners' own type would load each partner's whole content and
+        cost more than the rest of the page."""
+        found = directory.directory()
         organisations = list(self.organisations.all())
-        ids = [organisation.partner_id for organisation in organisations]
-        keys = Page.objects.filter(pk__in=ids).values("translation_key")
-        pages = Page.objects.filter(
-            Q(pk__in=ids) | Q(translation_key__in=keys, locale_id=self.locale_id)
-        ).select_related("locale")
-        by_id = {page.pk: page for page in pages}
-        translated = {p.translation_key: p for p in by_id.values() if p.locale_id == self.locale_id}
         for organisation in organisations:
-            partner = by_id[organisation.partner_id]
-            shown = translated.get(partner.translation_key, partner)
+            partner = found.rows[organisation.partner_id]
+            shown = found.translation_in(partner.translation_key, self.locale_id) or partner
             # The foreign key's cache, as select_related fills it: assigning would insist on
             # a PartnerPage.
-            ProjectPartner.partner.field.set_cached_value(organisation, shown)
+            ProjectPartner.partner.field.set_cached_value(organisation, directory.page(shown))
         return organisations
 
     def organisations_by_role(self, role: str) -> list["ProjectPartner"]:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from delivery.cache import kept_in_process
 from upkeep.models import PageConfirmation
 
 # A year: the dashboard asks for pages nobody has looked at for longer.
@@ -20,13 +21,18 @@ def describes_its_year(page: Page) -> bool:
     return getattr(page.specific_class, "describes_its_year", False)
 
 
+def confirmations() -> dict[int, date]:
+    """Each confirmed page's date. Kept in the process for the generation, which a
+    confirmation starts anew (``upkeep.views``): every page shows its date."""
+    return kept_in_process(
+        lambda: dict(PageConfirmation.objects.values_list("page_id", "confirmed_on")),
+        "confirmations",
+    )
+
+
 def checked_on(page: Page) -> date | None:
     """The later of the page's confirmation and its last publication, in the site's time."""
-    confirmed = (
-        PageConfirmation.objects.filter(page_id=page.pk)
-        .values_list("confirmed_on", flat=True)
-        .first()
-    )
+    confirmed = confirmations().get(page.pk)
     published = page.last_published_at and timezone.localdate(page.last_published_at)
     return max(filter(None, [confirmed, published]), default=None)
 
@@ -42,6 +48,7 @@ def unconfirmed_pages(today: date | None = None) -> list[tuple[Locale, list[Unco
     (or never), the longest unchecked first. Archive entries are left out."""
     today = today or timezone.localdate()
     limit = today - timedelta(days=CONFIRMATION_DAYS)
+    # Read afresh: the dashboard is the editors' own view of the database.
     confirmed = dict(PageConfirmation.objects.values_list("page_id", "confirmed_on"))
     pages = Page.objects.live().filter(depth__gt=1).select_related("locale", "content_type")
     by_language: dict[str, list[Unconfirmed]] = {}

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.models import Page
 
-from delivery.cache import purge_after_change
 from delivery.frontend_cache import Purge, purge_after_commit
 from upkeep.confirmations import checked_on
 from upkeep.models import PageConfirmation
@@ -25,8 +24,8 @@ def confirm_page(request: HttpRequest, page_id: int) -> HttpResponse:
             page=page,
             defaults={"confirmed_on": timezone.localdate(), "confirmed_by": request.user},
         )
-        # Readers see the date: the page leaves the caches (its address only in Varnish).
-        purge_after_change()
+        # Readers see the date: saving it starts a new generation of the page cache
+        # (``delivery.cache.CONTENT_MODELS``); in Varnish only the page's address is purged.
         purge = Purge()
         purge.add_page(page)
         purge_after_commit(purge)
