@@ -38,19 +38,24 @@ logger = logging.getLogger(__name__)
 
 def team_with_projects(locale: Locale) -> list[TeamMember]:
     """The team members in this language, each with the live projects they are the contact
-    of (``member.projects``), in the team's order."""
-    members = list(TeamMember.objects.filter(locale=locale).select_related("photo"))
-    # Plain pages (a title and a URL each), public by the shared lookups: no join per
-    # table of the project type, no query of every view restriction.
-    projects = lookups.public(Page.objects.live().filter(projectpage__contact_person__in=members))
-    by_member: dict[int, list] = {}
-    for project in projects.annotate(contact_person_id=F("projectpage__contact_person")).order_by(
-        "path"
-    ):
-        by_member.setdefault(project.contact_person_id, []).append(project)
-    for member in members:
-        member.projects = by_member.get(member.pk, [])
-    return members
+    of (``member.projects``), in the team's order. Cached per language with the page
+    cache's generation: the home and contact pages show them to every reader."""
+
+    def build() -> list[TeamMember]:
+        members = list(TeamMember.objects.filter(locale=locale).select_related("photo"))
+        # Plain pages (a title and a URL each), public by the shared lookups: no join per
+        # table of the project type, no query of every view restriction.
+        projects = lookups.public(
+            Page.objects.live().filter(projectpage__contact_person__in=members)
+        ).annotate(contact_person_id=F("projectpage__contact_person"))
+        by_member: dict[int, list] = {}
+        for project in projects.order_by("path"):
+            by_member.setdefault(project.contact_person_id, []).append(project)
+        for member in members:
+            member.projects = by_member.get(member.pk, [])
+        return members
+
+    return cached(build, "team", locale.pk)
 
 
 def main_contact(request: HttpRequest) -> dict | None:

@@ -88,6 +88,11 @@ class BasePage(PdfMixin, OriginalBesideMixin, SharingMixin, Page):
         ),
     )
 
+    # Lists of pages (components/page_cards.html) ask each for these. ``only_in`` is set by
+    # multilingual.german_only on a page listed outside its language; declared here, so a
+    # template finds None rather than a missing attribute, which Django answers slowly.
+    only_in = None
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),
@@ -106,6 +111,11 @@ class BasePage(PdfMixin, OriginalBesideMixin, SharingMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def card_subtitle(self) -> str:
+        """The line under the page's title in lists of pages."""
+        return ""
 
     def search_stems(self) -> str:
         return page_stems(self)

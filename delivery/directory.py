@@ -57,11 +57,16 @@ class Directory:
     rows: dict[int, Row] = field(default_factory=dict)
     # (parent's path, slug) → the child: Wagtail's URLs are slugs below a parent.
     children: dict[tuple[str, str], Row] = field(default_factory=dict)
+    # parent's path → its children, in tree order
+    children_of: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     # translation key → the group's pages in every language and state, in tree order
     translations: dict[UUID, list[Row]] = field(default_factory=lambda: defaultdict(list))
 
     def child(self, parent_path: str, slug: str) -> Row | None:
         return self.children.get((parent_path, slug))
+
+    def live_children(self, parent_path: str) -> list[Row]:
+        return [row for row in self.children_of.get(parent_path, ()) if row.live]
 
     def live_translations(self, translation_key: UUID) -> list[Row]:
         return [row for row in self.translations.get(translation_key, ()) if row.live]
@@ -78,7 +83,9 @@ def _build() -> Directory:
         row = Row(*values)
         directory.rows[row.id] = row
         directory.children[(row.path[: -Page.steplen], row.slug)] = row
+        directory.children_of[row.path[: -Page.steplen]].append(row)
         directory.translations[row.translation_key].append(row)
+    directory.children_of = dict(directory.children_of)
     directory.translations = dict(directory.translations)
     return directory
 

@@ -1,5 +1,6 @@
 """The home page: the 2025 farewell first, then what migraUp! Pankow was and did."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest
 from django.urls import reverse
@@ -12,7 +13,8 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
-from delivery.lookups import public
+from delivery import directory
+from delivery.lookups import is_public, public
 
 # What readers come for, in the order the home page offers it: the section's page type,
 # its pictogram (core/icons.py) and what the reader finds there.
@@ -110,12 +112,13 @@ class HomePage(BasePage):
         return " – ".join(text for text in (self.tagline, self.farewell_title) if text)
 
     def tasks(self) -> list[dict]:
-        """The entry points of the home page: the sections above, where they are live in
-        this language (one query)."""
-        children = self.get_children().live().public().select_related("content_type")
+        """The entry points of the home page: the sections above, where they are live and
+        public in this language (from the site's directory)."""
         by_type = {}
-        for child in children:
-            by_type.setdefault(child.content_type.natural_key(), child)
+        for row in directory.directory().live_children(self.path):
+            if is_public(row):
+                model = ContentType.objects.get_for_id(row.content_type_id)
+                by_type.setdefault(model.natural_key(), directory.page(row))
         tasks = []
         for model, icon, description in TASKS:
             page = by_type.get(tuple(model.lower().split(".")))

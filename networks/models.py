@@ -77,3 +77,7 @@ class NetworkPage(BasePage):
     class Meta:
         verbose_name = _("network")
         verbose_name_plural = _("networks")
+
+    @property
+    def card_subtitle(self) -> str:
+        return self.full_name

@@ -16,6 +16,7 @@ from django.conf import settings
 from django_permissions_policy import PermissionsPolicyMiddleware
 from whitenoise.base import WhiteNoise
 from whitenoise.middleware import WhiteNoiseMiddleware
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 from whitenoise.string_utils import decode_path_info
 
 
@@ -87,3 +88,24 @@ def serve_static_files(application):
         return WhiteNoise.serve(static_file, environ, start_response)
 
     return wsgi
+
+
+class ManifestStaticStorage(CompressedManifestStaticFilesStorage):
+    """whitenoise's storage of hashed, compressed files, each file's URL remembered.
+
+    Every page asks for the same dozen URLs (its stylesheets, scripts and the icon sprite,
+    once per icon), and each is a lookup in the manifest and a quoted URL. The manifest
+    does not change while a process runs: collectstatic writes it before the server
+    starts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}  # threads may write a URL twice: the same one
+
+    def url(self, name: str | None, force: bool = False) -> str:
+        if force or name is None:
+            return super().url(name, force)
+        found = self._urls.get(name)
+        if found is None:
+            found = self._urls[name] = super().url(name)
+        return found

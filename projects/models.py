@@ -165,6 +165,10 @@ class ProjectPage(BasePage):
         verbose_name_plural = _("projects")
 
     @property
+    def card_subtitle(self) -> str:
+        return self.subtitle
+
+    @property
     def period(self) -> str:
         if self.start_year and self.end_year and self.start_year != self.end_year:
             return f"{self.start_year}–{self.end_year}"

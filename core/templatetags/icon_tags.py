@@ -4,6 +4,8 @@ Icons are decoration beside a text that says the same, so they are hidden from a
 technology; the sprite is one cached file for every page instead of SVG repeated in each.
 """
 
+from functools import cache
+
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -16,6 +18,11 @@ register = template.Library()
 
 @register.simple_tag
 def icon(name: str, css_class: str = "") -> SafeString:
+    return icon_html(name, css_class)
+
+
+@cache  # a few dozen (icon, class) pairs, each the same markup on every page
+def icon_html(name: str, css_class: str) -> SafeString:
     if name not in ICONS:
         # A typo would otherwise draw nothing, silently.
         raise template.TemplateSyntaxError(f"Unknown icon {name!r}: see core/icons.py")

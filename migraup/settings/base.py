@@ -370,7 +370,8 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # whitenoise's CompressedManifestStaticFilesStorage, each file's URL remembered.
+    "staticfiles": {"BACKEND": "operations.static.ManifestStaticStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
