@@ -6,8 +6,10 @@ the language switcher."""
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import SafeString
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
@@ -15,7 +17,7 @@ from contact.models import main_contact
 from core import seo
 from core.models import StandardPage
 from delivery import lookups
-from delivery.cache import cached
+from delivery.cache import cached, kept_in_process
 from delivery.memo import memoized
 from easy_language.versions import easy_version, full_page
 from legal.models import legal_details
@@ -44,12 +46,38 @@ def page_links(request: HttpRequest, pages) -> list[dict]:
     return [{"title": p.title, "url": p.get_url(request), "path": p.path} for p in pages]
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context) -> dict:
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> SafeString:
+    """The main navigation, the reader's section marked. The same for every page of a
+    section in a language: rendered once per section in each process and generation."""
     request = context["request"]
     home = get_home_page(request)
-    current = context.get("page")
-    current_path = getattr(current, "path", "") or ""
+    current_path = getattr(context.get("page"), "path", "") or ""
+    links = menu_links(request, home)
+    # Where the reader is: the page of a menu item, or below one (the section stays marked).
+    here = next((i for i in links["items"] if current_path.startswith(i["path"])), None)
+    state = (here["path"], here["path"] == current_path) if here else None
+    home_current = bool(links["home"]) and links["home"]["path"] == current_path
+
+    def render() -> SafeString:
+        items = [
+            {
+                **item,
+                "current": state == (item["path"], True),
+                "ancestor": state == (item["path"], False),
+            }
+            for item in links["items"]
+        ]
+        menu = {"home": links["home"], "home_current": home_current, "items": items}
+        return render_to_string("components/main_menu.html", menu)
+
+    key = ("menu-html", request.get_host(), getattr(home, "pk", None), state, home_current)
+    return kept_in_process(render, *key)
+
+
+def menu_links(request: HttpRequest, home: Page | None) -> dict:
+    """The home page's link and the menu's pages, per site and language; purged with the
+    page cache when an editor changes pages."""
 
     def build() -> dict:
         if home is None:
@@ -57,23 +85,7 @@ def main_menu(context) -> dict:
         pages = home.get_children().live().public().in_menu()
         return {"home": page_links(request, [home])[0], "items": page_links(request, pages)}
 
-    # Per site and language; purged with the page cache when an editor changes pages.
-    links = cached(build, "menu", request.get_host(), getattr(home, "pk", None))
-    items = [
-        {
-            **item,
-            "current": item["path"] == current_path,
-            # A section stays marked while the reader is on one of its sub-pages.
-            "ancestor": current_path.startswith(item["path"]) and item["path"] != current_path,
-        }
-        for item in links["items"]
-    ]
-    return {
-        "home": links["home"],
-        "home_current": bool(links["home"]) and links["home"]["path"] == current_path,
-        "items": items,
-        "request": request,
-    }
+    return cached(build, "menu", request.get_host(), getattr(home, "pk", None))
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -85,30 +97,30 @@ def breadcrumbs(context) -> dict:
     return {"ancestors": seo.breadcrumb_ancestors(page), "page": page}
 
 
-@register.inclusion_tag("components/footer.html", takes_context=True)
-def site_footer(context) -> dict:
+@register.simple_tag(takes_context=True)
+def site_footer(context) -> SafeString:
+    """The footer: the same on every page of a language, so rendered once per site and
+    language in each process and generation."""
     request = context["request"]
     locale = lookups.active_locale()
 
-    def build() -> dict:
+    def render() -> SafeString:
         # The required pages always, whatever their footer box says; then the others chosen.
         required = required_pages(locale)
         chosen = StandardPage.objects.live().public().filter(locale=locale, show_in_footer=True)
         chosen = chosen.exclude(pk__in=[page.pk for page in required]).order_by("path")
         partners = PartnerPage.objects.live().public().filter(locale=locale)
-        return {
+        footer = {
             "legal_pages": page_links(request, [*required, *chosen]),
             "partners": page_links(request, partners.order_by("path")),
             # Who runs the site, once the editors have entered it (Settings → Legal details).
             "operator": legal_details(lookups.site_for_request(request)).operator,
+            # The main contact on every page: whom to reach, from the contact page's fields.
+            "contact": main_contact(request),
         }
+        return render_to_string("components/footer.html", footer)
 
-    return {
-        **cached(build, "footer", request.get_host(), locale.pk),
-        # The main contact on every page: whom to reach, from the contact page's fields.
-        "contact": main_contact(request),
-        "request": request,
-    }
+    return kept_in_process(render, "footer-html", request.get_host(), locale.pk)
 
 
 def serves_pages(request: HttpRequest) -> bool:
