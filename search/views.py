@@ -256,6 +256,8 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "page": shown[hit.page.pk],
             "kind": kind_of(hit.page),
+            "year": getattr(shown[hit.page.pk], "year", None),
+            "original": None,
             "snippet": snippet(texts[hit.page.pk], words, hit.language),
             "language": language_info(hit.language),
             "also_in": [language_info(code) for code in hit.also_in],
@@ -325,9 +327,13 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def result_of(page: Page, text: str, matched: list[str], language: str) -> dict:
     passage = snippet(text, matched, language)
+    # Every key the result's template reads: a missing one costs Django a slow search.
     return {
         "page": page,
         "kind": kind_of(page),
+        "year": getattr(page, "year", None),  # an archive entry's
+        "language": None,  # in the reader's language
+        "original": None,  # set by german_originals
         "snippet": passage,
         # Whether the page's own words matched (the passage marks the first match of its
         # text, if any); if not, its German original's did.
