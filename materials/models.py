@@ -5,6 +5,7 @@ language version of the page (wagtail-localize synchronises the child relation).
 """
 
 from urllib.parse import urlencode
+from uuid import UUID
 
 from django.conf import settings
 from django.db import models
@@ -24,7 +25,7 @@ from core.api_fields import ImageField, PageLinkField
 from core.models import BasePage, IndexPage
 from core.qr import qr_code_data_uri
 from core.seo import canonical_url
-from delivery.cache import QueryParameters, one_of
+from delivery.cache import QueryParameters, kept_in_process, one_of
 from delivery.lookups import localized_pages, public
 from multilingual.german_only import marked, with_german_only
 from multilingual.languages import language_info
@@ -40,6 +41,18 @@ def with_files(pages: models.QuerySet) -> models.QuerySet:
     return pages.prefetch_related(
         Prefetch("files", queryset=MaterialFile.objects.select_related("document"))
     )
+
+
+def projects_with_materials() -> set[tuple[UUID, int]]:
+    """(translation key, locale id) of each project that a live, public material belongs to,
+    in the material's language: most projects have none, and then their page needs no
+    query for its downloads. Kept in the process for the generation."""
+
+    def build() -> set[tuple[UUID, int]]:
+        materials = public(MaterialPage.objects.live()).exclude(related_project=None)
+        return set(materials.values_list("related_project__translation_key", "locale_id"))
+
+    return kept_in_process(build, "projects-with-materials")
 
 
 def filter_materials(

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -14,6 +15,7 @@ from core.api_fields import ItemListsField, TextField
 from core.blocks import ItemListBlock
 from core.models import BasePage, IndexPage
 from delivery import directory
+from delivery.cache import kept_in_process
 from delivery.lookups import public
 from projects.api_fields import DownloadsField, OrganisationsField
 from team.api_fields import TeamMemberField
@@ -183,7 +185,14 @@ class ProjectPage(BasePage):
         site's directory: the partners' own type would load each partner's whole content and
         cost more than the rest of the page."""
         found = directory.directory()
-        organisations = list(self.organisations.all())
+        organisations = self.organisations.all()
+        if not isinstance(organisations, FakeQuerySet):  # as saved (not a preview's)
+            organisations = [
+                ProjectPartner(
+                    id=pk, project_id=self.pk, partner_id=partner, role=role, sort_order=order
+                )
+                for pk, partner, role, order in project_organisations().get(self.pk, [])
+            ]
         for organisation in organisations:
             partner = found.rows[organisation.partner_id]
             shown = found.translation_in(partner.translation_key, self.locale_id) or partner
@@ -209,8 +218,10 @@ class ProjectPage(BasePage):
 
     def get_downloads(self) -> models.QuerySet:
         """Materials of the library that belong to this project (derived, not typed twice)."""
-        from materials.models import MaterialPage, with_files
+        from materials.models import MaterialPage, projects_with_materials, with_files
 
+        if (self.translation_key, self.locale_id) not in projects_with_materials():
+            return MaterialPage.objects.none()
         return with_files(
             public(MaterialPage.objects.live())
             .filter(related_project__translation_key=self.translation_key, locale_id=self.locale_id)
@@ -221,6 +232,22 @@ class ProjectPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["downloads"] = self.get_downloads()
         return context
+
+
+def project_organisations() -> dict[int, list[tuple]]:
+    """project id → (id, partner id, role, sort order) of its organisations in their order,
+    kept in the process for the generation: a project's page needs no query for them."""
+
+    def build() -> dict[int, list[tuple]]:
+        rows: dict[int, list[tuple]] = {}
+        fields = ("project_id", "pk", "partner_id", "role", "sort_order")
+        for project, *row in ProjectPartner.objects.order_by(
+            "project_id", "sort_order", "pk"
+        ).values_list(*fields):
+            rows.setdefault(project, []).append(tuple(row))
+        return rows
+
+    return kept_in_process(build, "project-organisations")
 
 
 class ProjectPartner(Orderable):
