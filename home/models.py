@@ -14,6 +14,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from delivery import directory
+from delivery.cache import cached
 from delivery.lookups import is_public, public
 
 # What readers come for, in the order the home page offers it: the section's page type,
@@ -149,6 +150,14 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["tasks"] = self.tasks()
-        for name, model in (("projects", ProjectPage), ("networks", NetworkPage)):
-            context[name] = public(model.objects.descendant_of(self).live()).order_by("path")
+
+        def lists() -> dict[str, list[Page]]:
+            return {
+                name: list(public(model.objects.descendant_of(self).live()).order_by("path"))
+                for name, model in (("projects", ProjectPage), ("networks", NetworkPage))
+            }
+
+        # Per language, in the page cache's generation (the cache hands each request its
+        # own copies): the projects index and the networks index list the same pages.
+        context.update(cached(lists, "home-lists", self.pk) if self.pk else lists())
         return context
