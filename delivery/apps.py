@@ -11,7 +11,8 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Auslieferung"
 
     def ready(self) -> None:
-        from delivery import cache, frontend_cache
+        from delivery import cache, frontend_cache, wagtail_private
 
         cache.connect_signals()
         frontend_cache.connect_signals()
+        wagtail_private.remember_page_urls()

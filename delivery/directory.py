@@ -13,17 +13,21 @@ does, which the query budget would show.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 from uuid import UUID
 
+from django.http import HttpRequest
+from django.utils import translation
 from wagtail.models import Page
 
 from delivery import wagtail_private
 from delivery.cache import kept_in_process
 from delivery.lookups import locale_by_id
+from delivery.memo import in_reader_request
 
 
 class Row(NamedTuple):
@@ -111,3 +115,25 @@ def page(row: Row, parent: Page | None = None) -> Page:
     if parent is not None:
         wagtail_private.set_parent(made, parent)
     return made
+
+
+_NOT_KEPT = object()
+
+
+def remembered_url_parts(
+    page: Page, request: HttpRequest | None, url_parts: Callable[[HttpRequest | None], tuple]
+) -> tuple | None:
+    """``page.get_url_parts(request)`` (``url_parts``), in a reader's request remembered for
+    the generation by the page's URL path (and the request's site and language, which
+    Wagtail consults): a page links to a dozen others (menu, languages, breadcrumbs, lists),
+    each URL a ``reverse()`` in the page's language. A move or a new slug changes the URL
+    path and starts a new generation."""
+    if not in_reader_request() or not page.pk or not page.url_path:
+        return url_parts(request)
+    site = wagtail_private.known_site(request) if request is not None else None
+    key = (page.url_path, getattr(site, "pk", None), translation.get_language())
+    kept = kept_in_process(dict, "url-parts")
+    found = kept.get(key, _NOT_KEPT)
+    if found is _NOT_KEPT:
+        found = kept[key] = url_parts(request)  # threads may compute one twice: the same
+    return found

@@ -46,6 +46,11 @@ def breadcrumbs_key(page_id: int) -> tuple:
     return ("breadcrumbs", page_id)
 
 
+def in_reader_request() -> bool:
+    """True inside a reader's request (where values are kept)."""
+    return _memo.get() is not None
+
+
 def memoized(key: Hashable, build: Callable[[], T]) -> T:
     """The value under this key in the current request's memo, built on first use; outside
     a reader's request, built on every call."""

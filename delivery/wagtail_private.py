@@ -13,6 +13,9 @@ budget and routing tests, which would show it).
   Wagtail's own routing fills for each child it routes through. There is no public way to
   tell a page its parent; routing, which has just fetched the parent, puts it there so that
   ``get_parent()`` (the URL and breadcrumbs of the page) needs no query.
+- ``Page.get_url_parts``: replaced by a wrapper that remembers each page's URL for the
+  generation (``delivery.directory.remembered_url_parts``); Wagtail has no hook to cache
+  URLs, and every page type, Wagtail's ``pageurl`` tag and the API ask through it.
 """
 
 from django.http import HttpRequest
@@ -43,3 +46,19 @@ def set_route(request: HttpRequest, route: RouteResult | None) -> None:
 
 def set_parent(page: Page, parent: Page) -> None:
     page._cached_parent_obj = parent
+
+
+def remember_page_urls() -> None:
+    """Called once, from DeliveryConfig.ready()."""
+    from delivery.directory import remembered_url_parts
+
+    computed = Page.get_url_parts
+    if getattr(computed, "remembers", False):
+        return
+
+    def get_url_parts(self: Page, request: HttpRequest | None = None):
+        return remembered_url_parts(self, request, lambda r: computed(self, request=r))
+
+    get_url_parts.remembers = True
+    get_url_parts.__doc__ = computed.__doc__
+    Page.get_url_parts = get_url_parts
