@@ -1,5 +1,7 @@
 """The projects of migraUp! Pankow and its partners."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,9 @@ from delivery.cache import kept_in_process
 from delivery.lookups import public
 from projects.api_fields import DownloadsField, OrganisationsField
 from team.api_fields import TeamMemberField
+
+if TYPE_CHECKING:
+    from materials.models import MaterialPage
 
 
 class ProjectIndexPage(IndexPage):
@@ -216,16 +221,22 @@ class ProjectPage(BasePage):
     def funders(self) -> list["ProjectPartner"]:
         return self.organisations_by_role(ProjectPartner.Role.FUNDER)
 
-    def get_downloads(self) -> models.QuerySet:
-        """Materials of the library that belong to this project (derived, not typed twice)."""
+    def get_downloads(self) -> list["MaterialPage"]:
+        """Materials of the library that belong to this project (derived, not typed twice),
+        with their files; no query for a project without any."""
         from materials.models import MaterialPage, projects_with_materials, with_files
 
         if (self.translation_key, self.locale_id) not in projects_with_materials():
-            return MaterialPage.objects.none()
-        return with_files(
-            public(MaterialPage.objects.live())
-            .filter(related_project__translation_key=self.translation_key, locale_id=self.locale_id)
-            .order_by("path")
+            return []
+        return list(
+            with_files(
+                public(MaterialPage.objects.live())
+                .filter(
+                    related_project__translation_key=self.translation_key,
+                    locale_id=self.locale_id,
+                )
+                .order_by("path")
+            )
         )
 
     def get_context(self, request, *args, **kwargs):
