@@ -273,6 +273,11 @@ def on_content_change(sender: type[Model], **kwargs: Any) -> None:
         purge = Purge()
         purge.add_page(restricted, below=True)
         purge_after_commit(purge)
+    elif sender._meta.label_lower == "upkeep.pageconfirmation":
+        # An editor confirmed a page as still accurate: only that page shows the date.
+        purge = Purge()
+        purge.add_page(kwargs["instance"].page)
+        purge_after_commit(purge)
     elif sender._meta.label_lower == "wagtailredirects.redirect":
         return  # redirects answer addresses that were not found, which are never stored
     elif is_public_content(sender):

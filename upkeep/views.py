@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.models import Page
 
-from delivery.frontend_cache import Purge, purge_after_commit
 from upkeep.confirmations import checked_on
 from upkeep.models import PageConfirmation
 
@@ -24,11 +23,9 @@ def confirm_page(request: HttpRequest, page_id: int) -> HttpResponse:
             page=page,
             defaults={"confirmed_on": timezone.localdate(), "confirmed_by": request.user},
         )
-        # Readers see the date: saving it starts a new generation of the page cache
-        # (``delivery.cache.CONTENT_MODELS``); in Varnish only the page's address is purged.
-        purge = Purge()
-        purge.add_page(page)
-        purge_after_commit(purge)
+        # Readers see the date at once: saving it starts a new generation of the page
+        # cache and purges the page's address in front (``delivery.cache.CONTENT_MODELS``,
+        # ``delivery.frontend_cache``).
         messages.success(
             request, _("'%(title)s' confirmed as accurate today.") % {"title": page.title}
         )

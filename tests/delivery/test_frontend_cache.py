@@ -5,6 +5,7 @@ Varnish itself: tests/varnish/ (make test-varnish)."""
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -13,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from delivery import frontend_cache
 from legal.models import LegalDetails
 from projects.models import ProjectPage
+from upkeep.models import PageConfirmation
 
 pytestmark = pytest.mark.django_db
 
@@ -206,6 +208,18 @@ def test_making_a_page_private_purges_it_and_what_lies_below(
         django_capture_on_commit_callbacks,
     )
     assert purges == {(PROJECT_URL, True)}
+
+
+def test_an_editors_confirmation_purges_the_page_only(
+    purge_server, django_capture_on_commit_callbacks
+):
+    project = ProjectPage.objects.get(slug="migrapower", locale__language_code="de")
+    purges = purged(
+        purge_server,
+        lambda: PageConfirmation.objects.create(page=project, confirmed_on=date(2026, 12, 1)),
+        django_capture_on_commit_callbacks,
+    )
+    assert purges == {(PROJECT_URL, False)}
 
 
 def test_a_change_shown_on_every_page_purges_the_whole_site(
