@@ -199,11 +199,15 @@ class ProjectPage(BasePage):
                 for pk, partner, role, order in project_organisations().get(self.pk, [])
             ]
         for organisation in organisations:
-            partner = found.rows[organisation.partner_id]
-            shown = found.translation_in(partner.translation_key, self.locale_id) or partner
+            row = found.rows.get(organisation.partner_id)
+            if row is None:  # a partner page saved after this generation's directory was read
+                shown = directory.page_by_id(organisation.partner_id)
+            else:
+                translated = found.translation_in(row.translation_key, self.locale_id)
+                shown = directory.page(translated or row)
             # The foreign key's cache, as select_related fills it: assigning would insist on
             # a PartnerPage.
-            ProjectPartner.partner.field.set_cached_value(organisation, directory.page(shown))
+            ProjectPartner.partner.field.set_cached_value(organisation, shown)
         return organisations
 
     def organisations_by_role(self, role: str) -> list["ProjectPartner"]:

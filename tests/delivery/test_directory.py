@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from delivery import directory
 from materials.models import MaterialPage
 from projects.models import ProjectPage
 
@@ -81,3 +82,12 @@ def test_a_material_given_a_project_is_among_its_downloads_at_once(client):
     material.save_revision().publish()
     downloads = BeautifulSoup(client.get(PROJECT_URL).content, "html.parser")
     assert material.title in downloads.get_text()
+
+
+def test_a_partner_page_newer_than_the_directory_is_read_from_the_database(monkeypatch):
+    """A request that read its generation just before an editor saved a partner page gets
+    a directory without it: the page's organisations still name it."""
+    expected = [org.partner.title for org in project().localized_organisations]
+    monkeypatch.setattr(directory, "directory", lambda: directory.Directory())
+    assert [org.partner.title for org in project().localized_organisations] == expected
+    assert directory.page_by_id(project().pk).locale.language_code == "de"
