@@ -71,7 +71,15 @@ def main_menu(context) -> SafeString:
         menu = {"home": links["home"], "home_current": home_current, "items": items}
         return render_to_string("components/main_menu.html", menu)
 
-    key = ("menu-html", request.get_host(), getattr(home, "pk", None), state, home_current)
+    # The language too: a language without a home page of its own shows the German one's.
+    key = (
+        "menu-html",
+        request.get_host(),
+        translation.get_language(),
+        getattr(home, "pk", None),
+        state,
+        home_current,
+    )
     return kept_in_process(render, *key)
 
 
