@@ -22,8 +22,8 @@ def describes_its_year(page: Page) -> bool:
 
 
 def confirmations() -> dict[int, date]:
-    """Each confirmed page's date. Kept in the process for the generation, which a
-    confirmation starts anew (``upkeep.views``): every page shows its date."""
+    """Each confirmed page's date. Kept in the process for the generation, which saving a
+    confirmation starts anew (``delivery.cache.CONTENT_MODELS``): every page shows its date."""
     return kept_in_process(
         lambda: dict(PageConfirmation.objects.values_list("page_id", "confirmed_on")),
         "confirmations",
