@@ -144,8 +144,10 @@ def kept_in_process(builder: Callable[[], Any], *parts: Hashable) -> Any:
     """The value of builder() for these key parts in the current generation, kept in this
     process and shared by its threads (one builds it while the others wait): for values
     that are costly to read from the shared cache on every request, such as a language's
-    vocabulary. Callers must not change the value. One value per key (the last
-    generation's), so keys come from a small set, such as the languages."""
+    vocabulary. Callers must not change the value, except a dict built empty as the
+    generation's memo, which threads fill with values they compute alike (the page URLs,
+    delivery.directory). One value per key (the last generation's), so keys come from a
+    small set, such as the languages."""
     current = generation()
     if current is None:  # no cache: built once per request at least
         return memoized(("kept", *parts), builder)

@@ -13,7 +13,6 @@ makes a plain ``Page`` of a row for one request; the fields the directory leaves
 does, which the query budget would show.
 """
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -63,9 +62,9 @@ class Directory:
     # (parent's path, slug) → the child: Wagtail's URLs are slugs below a parent.
     children: dict[tuple[str, str], Row] = field(default_factory=dict)
     # parent's path → its children, in tree order
-    children_of: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    children_of: dict[str, list[Row]] = field(default_factory=dict)
     # translation key → the group's pages in every language and state, in tree order
-    translations: dict[UUID, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    translations: dict[UUID, list[Row]] = field(default_factory=dict)
 
     def child(self, parent_path: str, slug: str) -> Row | None:
         return self.children.get((parent_path, slug))
@@ -87,11 +86,10 @@ def _build() -> Directory:
     for values in rows.iterator(chunk_size=2000):
         row = Row(*values)
         directory.rows[row.id] = row
-        directory.children[(row.path[: -Page.steplen], row.slug)] = row
-        directory.children_of[row.path[: -Page.steplen]].append(row)
-        directory.translations[row.translation_key].append(row)
-    directory.children_of = dict(directory.children_of)
-    directory.translations = dict(directory.translations)
+        parent_path = row.path[: -Page.steplen]
+        directory.children[(parent_path, row.slug)] = row
+        directory.children_of.setdefault(parent_path, []).append(row)
+        directory.translations.setdefault(row.translation_key, []).append(row)
     return directory
 
 
@@ -144,7 +142,7 @@ def remembered_url_parts(
         return url_parts(request)
     site = wagtail_private.known_site(request) if request is not None else None
     key = (page.url_path, getattr(site, "pk", None), translation.get_language())
-    kept = kept_in_process(dict, "url-parts")
+    kept = kept_in_process(dict, "url-parts")  # the generation's memo, filled as asked
     found = kept.get(key, _NOT_KEPT)
     if found is _NOT_KEPT:
         found = kept[key] = url_parts(request)  # threads may compute one twice: the same

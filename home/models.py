@@ -157,7 +157,7 @@ class HomePage(BasePage):
                 for name, model in (("projects", ProjectPage), ("networks", NetworkPage))
             }
 
-        # Per language, in the page cache's generation (the cache hands each request its
-        # own copies): the projects index and the networks index list the same pages.
+        # Per language, in the page cache's generation (the shared cache hands each request
+        # its own copies of the pages).
         context.update(cached(lists, "home-lists", self.pk) if self.pk else lists())
         return context

@@ -5,25 +5,22 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
+from delivery.cache import kept_in_process
 from delivery.lookups import is_public
 from feedback.forms import FeedbackForm
 
 register = template.Library()
 
-# Language → the unbound form's fields. They depend on the code and the language only,
-# and rendering Django's widgets is a tenth of a page's time; threads may render one twice.
-_unbound_fields: dict[str, SafeString] = {}
-
 
 def unbound_fields() -> SafeString:
-    language = translation.get_language()
-    fields = _unbound_fields.get(language)
-    if fields is None:
-        context = {"form": FeedbackForm(prefix="feedback")}
-        fields = _unbound_fields[language] = mark_safe(
-            render_to_string("feedback/fields.html", context)
-        )
-    return fields
+    """The unbound form's fields in the reader's language: the same on every page, and
+    rendering Django's widgets is a tenth of a page's time."""
+
+    def render() -> SafeString:
+        form = FeedbackForm(prefix="feedback")
+        return mark_safe(render_to_string("feedback/fields.html", {"form": form}))
+
+    return kept_in_process(render, "feedback-fields", translation.get_language())
 
 
 @register.inclusion_tag("feedback/form.html", takes_context=True)

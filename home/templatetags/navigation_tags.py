@@ -17,7 +17,7 @@ from contact.models import main_contact
 from core import seo
 from core.models import StandardPage
 from delivery import lookups
-from delivery.cache import cached, kept_in_process
+from delivery.cache import kept_in_process
 from delivery.memo import memoized
 from easy_language.versions import easy_version, full_page
 from legal.models import legal_details
@@ -84,8 +84,9 @@ def main_menu(context) -> SafeString:
 
 
 def menu_links(request: HttpRequest, home: Page | None) -> dict:
-    """The home page's link and the menu's pages, per site and language; purged with the
-    page cache when an editor changes pages."""
+    """The home page's link and the menu's pages (titles, URLs, tree paths), per site and
+    language, kept in the process for the generation: every page reads them to mark the
+    reader's section."""
 
     def build() -> dict:
         if home is None:
@@ -93,7 +94,7 @@ def menu_links(request: HttpRequest, home: Page | None) -> dict:
         pages = home.get_children().live().public().in_menu()
         return {"home": page_links(request, [home])[0], "items": page_links(request, pages)}
 
-    return cached(build, "menu", request.get_host(), getattr(home, "pk", None))
+    return kept_in_process(build, "menu", request.get_host(), getattr(home, "pk", None))
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

@@ -27,7 +27,10 @@ class Handler(BaseHTTPRequestHandler):
     to /ok; /slow answers after two seconds."""
 
     def answer(self) -> None:
-        self.server.requests.append((self.command, self.path, time.monotonic()))
+        # What was asked and when; when the answer was out is added once it is (/slow's
+        # may come after the checker has given up and finished).
+        request = [self.command, self.path, time.monotonic(), None]
+        self.server.requests.append(request)
         if self.path == "/slow":
             time.sleep(2)
         if self.path == "/moved":
@@ -39,6 +42,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(404 if self.path == "/missing" else 200)
         self.send_header("Content-Length", "0")
         self.end_headers()
+        request[3] = time.monotonic()
 
     do_HEAD = do_GET = answer
 
@@ -128,13 +132,20 @@ def test_a_link_nothing_leads_to_any_more_is_forgotten(site_with_links):
 def test_one_host_is_asked_one_request_at_a_time_with_a_pause(site_with_links, server, settings):
     settings.LINK_CHECK_HOST_DELAY = 0.3
     call_command("check_links", stdout=io.StringIO())
-    starts = [at for _method, _path, at in server.requests]
-    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
-    # Six addresses on this server, so five pauses between them; the requests within one
+    asked = sorted(server.requests, key=lambda request: request[2])
+    # When the checker was done with each request: the answer, or its timeout (/slow).
+    done = [
+        min(answered or started + 2, started + settings.LINK_CHECK_TIMEOUT)
+        for _method, _path, started, answered in asked
+    ]
+    idle = [following[2] - end for end, following in zip(done, asked[1:], strict=False)]
+    assert len(asked) == 9
+    # One at a time: each request is asked once the one before it is done.
+    assert min(idle) >= 0
+    # Six addresses on this server, so five pauses after an answer; the requests within one
     # address (a GET after a refused HEAD, a redirect's next hop) follow at once.
-    assert len(server.requests) == 9
-    assert sum(gap >= 0.29 for gap in gaps) == 5
-    assert sum(gap < 0.2 for gap in gaps) == 3
+    assert sum(gap >= 0.29 for gap in idle) == 5
+    assert sum(gap < 0.2 for gap in idle) == 3
 
 
 def test_private_networks_are_not_asked_unless_allowed(site_with_links, server, settings):
