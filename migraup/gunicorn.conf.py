@@ -20,6 +20,17 @@ graceful_timeout = 20
 # (2 workers, 2 cores, wrk -c16). Cached pages lose 13% by it (1,490 against 1,700/s).
 # A proxy on the same machine reconnects at next to no cost.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
+# A threaded worker accepts every connection it can (worker_connections, 1,000 by default)
+# and queues them for its threads, even while the other worker is idle: the queued ones
+# made the tail. Taking a connection only when a thread is free leaves the rest in the
+# kernel's queue for whichever worker is free first, as sync workers do: static file p99
+# 8.8-11.1 ms against 13.8-18.7 ms, cached pages' p99 halved, throughput the same (2
+# workers, 2 threads, wrk -c16). A client that connects and sends nothing now holds up
+# only its own worker's threads. Kept-alive connections count too, so with keep-alive on
+# gunicorn's default stays.
+worker_connections = int(
+    os.environ.get("GUNICORN_WORKER_CONNECTIONS", threads if keepalive == 0 else 1000)
+)
 # Workers are not recycled by default: each replacement closes its keep-alive connections
 # and showed as a p99 spike (177 ms against 6 ms, bench/compare.sh) whenever a worker
 # reached its count mid-run, every 20,000 requests under a static-file load. No leak has
