@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
+from uuid import UUID
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -24,10 +25,12 @@ from archive.models import ArchiveEntryPage
 from delivery.cache import (
     ANY_VALUE,
     WHOLE_NUMBER,
+    kept_in_process,
     one_of,
     reads_query_parameters,
 )
-from delivery.lookups import active_locale, locale_by_id, public, shared_rows
+from delivery.directory import directory
+from delivery.lookups import active_locale, is_public, locale_by_id, public, shared_rows
 from materials.models import MaterialPage
 from multilingual.languages import language_info
 from multilingual.stemming import MAX_QUERY_LENGTH, query_words, searchable_text
@@ -181,18 +184,46 @@ def run_search(words: list[str], language: str, locale, kind, year) -> Outcome:
     return outcome
 
 
+@dataclass(frozen=True)
+class Untranslated:
+    """For readers of one language: the live, public pages of the other languages whose
+    page has no live, public version in theirs, and the translation keys that have one."""
+
+    pages: list[int]
+    translated_keys: list[UUID]
+
+
+def untranslated(locale: Locale) -> Untranslated:
+    """From the directory, kept per generation: no query."""
+
+    def build() -> Untranslated:
+        rows = [row for row in directory().rows.values() if row.live and is_public(row)]
+        here = {row.translation_key for row in rows if row.locale_id == locale.pk}
+        return Untranslated(
+            [row.id for row in rows if row.translation_key not in here],
+            list(here),
+        )
+
+    return kept_in_process(build, "untranslated", locale.pk)
+
+
 def search_elsewhere(words: list[str], locale: Locale, kind, year, outcome):
     """Hits in the other languages of pages that have no version in the reader's language,
     one per page (its best-matching language version), so that nothing the project published
     is unfindable for readers whose language lacks a translation. Same kind and year filter;
     all words first, then any, like the reader's own results."""
+    found = untranslated(locale)
+    if not found.pages:  # every page is in the reader's language: nothing to search
+        return
     backend = get_search_backend()
-    # A subquery, not a list: the reader's language may have thousands of pages, and each
-    # search below would send (and convert) every key again.
-    translated_here = public_pages(Page, locale).values("translation_key")
-    pages = filtered_pages(locale, kind, year, elsewhere=True).exclude(
-        translation_key__in=translated_here
-    )
+    # The shorter of the two lists, as OpenSearch gets either written out in each query: a
+    # German reader's few pages to search among (most pages are German), or an English
+    # reader's few pages that are translated (thousands of German ones are not).
+    pages = filtered_pages(locale, kind, year, elsewhere=True)
+    if len(found.pages) <= len(found.translated_keys):
+        pages = pages.filter(pk__in=found.pages)
+    else:
+        pages = pages.exclude(translation_key__in=found.translated_keys)
     for operator in ("and", "or"):
         # Words match as typed in any language, and by their German stem: most pages that
         # lack a translation are German ones.
@@ -204,18 +235,15 @@ def search_elsewhere(words: list[str], locale: Locale, kind, year, outcome):
     for hit in hits:
         best.setdefault(hit.translation_key, hit)
     shown = list(best.values())[:ELSEWHERE_SHOWN]
-    languages: dict = {}
-    for key, code in (
-        public(Page.objects.live())
-        .filter(translation_key__in=[hit.translation_key for hit in shown])
-        .values_list("translation_key", "locale__language_code")
-    ):
-        languages.setdefault(key, set()).add(code)
     order = [code for code, _name in settings.LANGUAGES]
     for hit in shown:
         own = locale_by_id(hit.locale_id).language_code
-        others = sorted(languages.get(hit.translation_key, set()) - {own}, key=order.index)
-        outcome.elsewhere.append(Elsewhere(hit, [own, *others]))
+        others = {
+            locale_by_id(row.locale_id).language_code
+            for row in directory().live_translations(hit.translation_key)
+            if is_public(row)
+        }
+        outcome.elsewhere.append(Elsewhere(hit, [own, *sorted(others - {own}, key=order.index)]))
     outcome.more_elsewhere = len(best) > ELSEWHERE_SHOWN
 
 
