@@ -567,6 +567,37 @@ def test_a_page_in_several_other_languages_is_listed_once_with_all_of_them(clien
     assert result_urls(html) == ["/tr/brunnenfest/"] and elsewhere(html) == []
 
 
+def test_a_private_version_is_not_among_a_hits_languages(client):
+    page = german_only_page("Brunnenfest", "brunnenfest", "Das Brunnenfest im Bürgerpark.")
+    translations = {}
+    for code in ("tr", "ar"):
+        translations[code] = page.copy_for_translation(Locale.objects.get(language_code=code))
+        translations[code].save_revision().publish()
+    PageViewRestriction.objects.create(page=translations["ar"], restriction_type="login")
+    refresh_index()
+
+    hits = elsewhere(search(client, "it", q="Brunnenfest"))
+    assert [(language, label) for language, _url, label in hits] in (
+        [("de", "In tedesco, anche in: TR")],
+        [("tr", "In turco, anche in: DE")],
+    )
+
+
+def test_german_readers_find_a_page_left_only_in_another_language(client):
+    """Most pages are German, so German readers' search below covers only the few that
+    are not: a page whose German version was unpublished is one of them."""
+    page = german_only_page("Hoffest", "hoffest", "Das Hoffest im Garten der Begegnung.")
+    page.copy_for_translation(Locale.objects.get(language_code="tr")).save_revision().publish()
+    page.unpublish()
+    refresh_index()
+
+    html = search(client, "de", q="Hoffest")
+    assert result_urls(html) == []
+    assert [(language, url) for language, url, _label in elsewhere(html)] == [
+        ("tr", "/tr/hoffest/")
+    ]
+
+
 def test_other_languages_respect_drafts_privacy_and_filters(client):
     german_only_page("Laternenumzug", "laternenumzug", "Laternenumzug am Abend.", live=False)
     private = german_only_page("Laternenbasteln", "laternenbasteln", "Laternen basteln.")
