@@ -31,7 +31,7 @@ from delivery.cache import (
 )
 from delivery.directory import directory
 from delivery.lookups import active_locale, is_public, locale_by_id, public, shared_rows
-from materials.models import MaterialPage
+from materials.models import MaterialPage, with_files
 from multilingual.languages import language_info
 from multilingual.stemming import MAX_QUERY_LENGTH, query_words, searchable_text
 from networks.models import NetworkPage
@@ -78,6 +78,9 @@ TYPED_MODELS = tuple(model for kind in KINDS for model in kind.models)
 # What a result shows besides its title and passage: an archive entry's year, a material's
 # files. Other results are shown as plain pages, which need no query per page type.
 SHOWN_AS_OWN_TYPE = (ArchiveEntryPage, MaterialPage)
+# What a page type's results read besides its own fields, fetched with them (else one
+# query per result).
+WITH_RELATED = {MaterialPage: with_files}
 
 
 def specific_pages(pages: Sequence[Page], only: tuple[type[Page], ...] = (Page,)) -> list[Page]:
@@ -90,7 +93,10 @@ def specific_pages(pages: Sequence[Page], only: tuple[type[Page], ...] = (Page,)
             by_model[model].append(page.pk)
     found = {}
     for model, keys in by_model.items():
-        found.update(model.objects.in_bulk(keys))
+        pages_of_type = model.objects.all()
+        if model in WITH_RELATED:
+            pages_of_type = WITH_RELATED[model](pages_of_type)
+        found.update(pages_of_type.in_bulk(keys))
     return [found.get(page.pk, page) for page in pages]
 
 

@@ -10,13 +10,14 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
 
-from materials.models import MaterialPage
+from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 from projects.models import ProjectPage
 from search.models import PageWords
 from tests.delivery.test_query_budget import QUERY_BUDGET
 from tests.search.test_forgiving import result_of
-from tests.search.test_search import result_urls, search
+from tests.search.test_search import pdf_with, refresh_index, result_urls, search
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,37 @@ def test_a_results_page_of_many_page_types_stays_within_the_query_budget(client,
     assert len(queries) <= QUERY_BUDGET, [query["sql"][:120] for query in queries]
     read = [query["sql"] for query in queries if any(t in query["sql"] for t in NOT_READ)]
     assert not read
+
+
+def test_materials_found_show_their_languages_with_one_query_for_all_files(client):
+    index_page = MaterialIndexPage.objects.get(locale__language_code="de")
+    for number, languages in enumerate((["de"], ["de", "tr"], ["de", "ar", "fa"])):
+        material = MaterialPage(title=f"Handreichung Nachbarschaftsfest {number}")
+        material.files = [
+            MaterialFile(
+                language=language,
+                document=get_document_model().objects.create(
+                    title=f"Handreichung {number} {language}",
+                    file=ContentFile(pdf_with("Nachbarschaftsfest"), f"h{number}{language}.pdf"),
+                ),
+            )
+            for language in languages
+        ]
+        index_page.add_child(instance=material)
+        material.save_revision().publish()
+    refresh_index()
+    search(client, "de", q="warm")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = search(client, "de", q="Nachbarschaftsfest")
+    assert len(result_urls(html)) == 3
+    shown = {
+        tuple(re.findall(r'<abbr lang="([a-z]+)"', chunk.split("</abbr></span>")[0]))
+        for chunk in html.split('class="material-languages">')[1:]
+    }
+    assert shown == {("de",), ("de", "tr"), ("de", "ar", "fa")}
+    files_read = [query for query in queries if "materials_materialfile" in query["sql"]]
+    assert len(files_read) == 1, [query["sql"][:120] for query in files_read]
 
 
 def test_a_page_not_recorded_yet_is_quoted_from_its_content(client):
