@@ -402,6 +402,9 @@ class MaterialFile(Orderable):
     panels = [FieldPanel("language"), FieldPanel("document")]
 
     class Meta(Orderable.Meta):
+        # Files saved without an order (by code, not the editor's form) share one
+        # sort_order; the id keeps their order the same on every database.
+        ordering = ["sort_order", "pk"]
         verbose_name = _("material file")
         verbose_name_plural = _("material files")
         constraints = [
