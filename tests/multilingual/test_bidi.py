@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale
 
+from multilingual import bidi
 from multilingual.bidi import isolate_ltr_runs
 from partners.models import PartnerPage
 
@@ -105,6 +106,42 @@ def test_the_head_and_left_to_right_documents_stay_as_they_were():
     assert head in isolate_ltr_runs(document)
     german = rtl("<p>Ein Projekt von MaMis e.V.</p>").replace('"ar" dir="rtl"', '"de" dir="ltr"')
     assert isolate_ltr_runs(german) == german
+
+
+def ltr(body: str) -> str:
+    return f'<!DOCTYPE html><html lang="en" dir="ltr"><body>{body}</body></html>'
+
+
+ARABIC_NAME = '<a href="/documents/4/f-ar.pdf"><span lang="ar" dir="rtl">العربيّة</span></a>'
+
+
+def test_a_left_to_right_page_naming_a_language_in_arabic_is_not_parsed(monkeypatch):
+    # A material's file list in an English page: Arabic text alone has nothing to isolate,
+    # and the parser would cost more than the rest of the page's processing.
+    def not_read(reader, data):
+        raise AssertionError("the document was parsed")
+
+    monkeypatch.setattr(bidi._Reader, "feed", not_read)
+    document = ltr(f"<ul><li>{ARABIC_NAME}</li><li>{ARABIC_NAME}</li></ul>")
+    assert isolate_ltr_runs(document) == document
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Right-to-left text alone, with a Latin run in it.
+        ('<span dir="rtl">مع VIA.</span>', '<span dir="rtl">مع <bdi>VIA</bdi>.</span>'),
+        # A right-to-left part holding elements, next to an Arabic name.
+        (
+            f'{ARABIC_NAME}<p dir="rtl">مشروع من <em>MaMis en Movimiento e.V.</em></p>',
+            f'{ARABIC_NAME}<p dir="rtl">مشروع من <em><bdi>MaMis en Movimiento e.V.</bdi></em></p>',
+        ),
+        # A Latin letter written as a character reference.
+        ('<span dir="rtl">مع &#86;IA.</span>', '<span dir="rtl">مع <bdi>VIA</bdi>.</span>'),
+    ],
+)
+def test_right_to_left_parts_in_a_left_to_right_page_are_still_isolated(html, expected):
+    assert isolate_ltr_runs(ltr(html)) == ltr(expected)
 
 
 # --- Pages ------------------------------------------------------------------------------------
