@@ -9,18 +9,34 @@ the match is ``search_document(title, body)``, a function migration search/0002 
 expensive and indexes with GIN. The planner then takes the index, which answers a word
 without computing a single document (6 ms to count, 15 ms to rank), and the document is
 not selected. Hits, their order and their scores are the stock backend's: the function
-returns ``title || body``, and the ranking is untouched.
+returns ``title || body``.
+
+The ranking is the stock backend's too, computed with fewer calls. It ranks an OR as the
+average of its parts' ranks, one ``ts_rank`` per part and vector; a reader's word is an OR
+of its forms (as typed, stems, corrections, see search.expansion), so a two-word search
+ranked every hit's body eight times or more, each call reading the vector anew (3 µs per
+entry and call, most of a search's time at 5,000 pages). PostgreSQL's ``ts_rank`` of an OR
+of distinct words is the average of their ranks, so the single words of an OR are ranked
+in one call, weighted by how many parts they are; other parts (phrases, a compound's
+words) are ranked as before.
 """
 
+import re
+from collections import defaultdict
+from functools import reduce
+from operator import add
 from typing import Any
 
-from django.contrib.postgres.search import SearchVectorField
-from django.db.models import F, Func, QuerySet
+from django.contrib.postgres.search import SearchRank, SearchVectorField
+from django.db.models import Expression, F, Func, QuerySet
 from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText, SearchQuery
+
+# A word that PostgreSQL's parser reads as one lexeme (letters and digits only).
+ONE_LEXEME = re.compile(r"[^\W_]+")
 
 #: The SQL function migration search/0002 creates; its GIN index has the same expression.
 DOCUMENT_FUNCTION = "search_document"
@@ -58,6 +74,36 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         # alias(), not annotate(): the document is matched, never selected.
         queryset = self.queryset.alias(_document_=SearchDocument()).filter(_document_=search_query)
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+    def build_tsrank(
+        self, vector: Any, query: SearchQuery, config: Any = None, boost: float = 1.0
+    ) -> Expression:
+        if not isinstance(query, Or):
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+        # Each word (as PostgreSQL lower-cases it) with how many of the OR's parts are it:
+        # ts_rank counts a repeated word once, the stock average as often as it appears.
+        words: dict[str, PlainText] = {}
+        repeats: dict[str, int] = defaultdict(int)
+        others: list[SearchQuery] = []
+        for part in query.subqueries:
+            if isinstance(part, PlainText) and ONE_LEXEME.fullmatch(part.query_string):
+                key = part.query_string.lower()
+                words.setdefault(key, part)
+                repeats[key] += 1
+            else:
+                others.append(part)
+        if len(words) < 2:
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+        ranks = [self.build_tsrank(vector, part, config=config, boost=boost) for part in others]
+        alike: dict[int, list[PlainText]] = defaultdict(list)
+        for key, part in words.items():
+            alike[repeats[key]].append(part)
+        for times, parts in alike.items():
+            together = self.build_tsquery(Or(parts) if len(parts) > 1 else parts[0], config)
+            # The average of the words' ranks, times how many parts of the OR they are.
+            rank = SearchRank(vector, together, weights=self.sql_weights)
+            ranks.append(rank * (boost * times * len(parts)))
+        return reduce(add, ranks) / len(query.subqueries)
 
 
 class IndexedPostgresSearchBackend(PostgresSearchBackend):
