@@ -40,6 +40,11 @@ def rtl(body: str) -> str:
         ("مع Verband (VIA هنا", "مع Verband (VIA هنا"),
         # Character references stay intact.
         ("مع Kunst &amp; Kultur e.V.", "مع <bdi>Kunst &amp; Kultur e.V.</bdi>"),
+        # Letters beyond the basic plane: left-to-right (mathematical bold, Gothic) and
+        # right-to-left ones (Phoenician, Adlam).
+        ("مع 𝐕𝐈𝐀.", "مع <bdi>𝐕𝐈𝐀</bdi>."),
+        ("مع 𐌰𐌱 و VIA", "مع <bdi>𐌰𐌱</bdi> و <bdi>VIA</bdi>"),
+        ("نص 𐤀𐤁 MaMis e.V. 𞤀", "نص 𐤀𐤁 <bdi>MaMis e.V.</bdi> 𞤀"),
     ],
 )
 def test_latin_runs_in_arabic_sentences_are_isolated(text, isolated):
@@ -115,13 +120,13 @@ def ltr(body: str) -> str:
 ARABIC_NAME = '<a href="/documents/4/f-ar.pdf"><span lang="ar" dir="rtl">العربيّة</span></a>'
 
 
-def test_a_left_to_right_page_naming_a_language_in_arabic_is_not_parsed(monkeypatch):
+def test_a_left_to_right_page_naming_a_language_in_arabic_is_not_read(monkeypatch):
     # A material's file list in an English page: Arabic text alone has nothing to isolate,
-    # and the parser would cost more than the rest of the page's processing.
-    def not_read(reader, data):
-        raise AssertionError("the document was parsed")
+    # so the document is returned without being read.
+    def not_read(document):
+        raise AssertionError("the document was read")
 
-    monkeypatch.setattr(bidi._Reader, "feed", not_read)
+    monkeypatch.setattr(bidi, "_read", not_read)
     document = ltr(f"<ul><li>{ARABIC_NAME}</li><li>{ARABIC_NAME}</li></ul>")
     assert isolate_ltr_runs(document) == document
 
