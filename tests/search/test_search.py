@@ -604,6 +604,23 @@ def test_german_readers_find_a_page_left_only_in_another_language(client):
     ]
 
 
+def test_an_arabic_hit_on_a_german_page_keeps_its_latin_names_in_place(client):
+    """A German reader's hit in Arabic runs right to left inside the German page: its Latin
+    names are isolated as on Arabic pages, so "e.V." keeps its dot with the name."""
+    page = german_only_page("Gartenfest", "gartenfest", "Das Gartenfest im Kiez.")
+    arabic = page.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.title = "حفل الحديقة مع MaMis en Movimiento e.V."
+    arabic.save_revision().publish()
+    page.unpublish()
+    refresh_index()
+
+    html = search(client, "de", q="Gartenfest")
+    assert [(language, url) for language, url, _label in elsewhere(html)] == [
+        ("ar", "/ar/gartenfest/")
+    ]
+    assert "حفل الحديقة مع <bdi>MaMis en Movimiento e.V.</bdi></a>" in html
+
+
 def test_other_languages_respect_drafts_privacy_and_filters(client):
     german_only_page("Laternenumzug", "laternenumzug", "Laternenumzug am Abend.", live=False)
     private = german_only_page("Laternenbasteln", "laternenbasteln", "Laternen basteln.")
