@@ -8,8 +8,8 @@ entry (a common word at 5,000 pages: 70 ms to count its hits, 120 ms to rank the
 the match is ``search_document(title, body)``, a function migration search/0002 declares
 expensive and indexes with GIN. The planner then takes the index, which answers a word
 without computing a single document (6 ms to count, 15 ms to rank), and the document is
-not selected. Hits, their order and their scores are the stock backend's: the function
-returns ``title || body``.
+not selected. Hits and their order are the stock backend's: the function returns
+``title || body``.
 
 The ranking is the stock backend's too, computed with fewer calls. It ranks an OR as the
 average of its parts' ranks, one ``ts_rank`` per part and vector; a reader's word is an OR
@@ -18,7 +18,8 @@ ranked every hit's body eight times or more, each call reading the vector anew (
 entry and call, most of a search's time at 5,000 pages). PostgreSQL's ``ts_rank`` of an OR
 of distinct words is the average of their ranks, so the single words of an OR are ranked
 in one call, weighted by how many parts they are; other parts (phrases, a compound's
-words) are ranked as before.
+words) are ranked as before. Scores equal the stock backend's up to rounding in float4's
+last digit (it adds rounded ranks, ts_rank unrounded ones), so pages that tie may swap.
 """
 
 import re
