@@ -14,11 +14,11 @@ not selected. Hits and their order are the stock backend's: the function returns
 The ranking is the stock backend's too, computed with fewer calls. It ranks an OR as the
 average of its parts' ranks, one ``ts_rank`` per part and vector; a reader's word is an OR
 of its forms (as typed, stems, corrections, see search.expansion), so a two-word search
-ranked every hit's body eight times or more, each call reading the vector anew (3 µs per
-entry and call, most of a search's time at 5,000 pages). PostgreSQL's ``ts_rank`` of an OR
-of distinct words is the average of their ranks, so the single words of an OR are ranked
-in one call, weighted by how many parts they are; other parts (phrases, a compound's
-words) are ranked as before. Scores equal the stock backend's up to rounding in float4's
+made eight calls or more per hit, each reading the vector anew (3 µs per entry and call,
+most of a search's time at 5,000 pages). PostgreSQL's ``ts_rank`` of an OR of distinct
+words is the average of their ranks, so the single words of an OR are ranked in one call,
+weighted by how many parts they are; other parts (phrases, a compound's words) are ranked
+as before. Scores equal the stock backend's up to rounding in float4's
 last digit (it adds rounded ranks, ts_rank unrounded ones), so pages that tie may swap.
 """
 
