@@ -34,6 +34,8 @@ def configure() -> None:
     os.environ["CACHE_DIR"] = str(scratch / "cache")
     os.environ["SEARCH_INDEX_PREFIX"] = "migraup_bench_"
     os.environ["DJANGO_SETTINGS_MODULE"] = "migraup.settings.dev"
+    # Connections kept between searches, as gunicorn's threads keep theirs in production.
+    os.environ.setdefault("DATABASE_CONN_MAX_AGE", "600")
     os.environ.setdefault("LOG_LEVEL", "ERROR")
     os.environ.setdefault("LOG_LEVEL_WAGTAIL", "ERROR")
     os.environ.setdefault("LOG_LEVEL_REQUESTS", "WARNING")

@@ -1,0 +1,90 @@
+"""The development server (`make run`, and the API check in CI) on PostgreSQL: it starts a
+thread per client connection and never closes a thread's database connection itself, so
+with kept connections they piled up until PostgreSQL refused more ("too many clients")."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.processes import child_environment
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="PostgreSQL's connections are counted"
+    ),
+]
+
+REQUESTS = 20
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - local server
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def other_connections() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.fixture
+def dev_server():
+    """runserver with the development settings, on the test database."""
+    database = settings.DATABASES["default"]
+    url = (
+        f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}"
+        f":{database['PORT']}/{database['NAME']}"
+    )
+    environment = child_environment(
+        DJANGO_SETTINGS_MODULE="migraup.settings.dev",
+        DATABASE_URL=url,
+        LOG_LEVEL_REQUESTS="WARNING",
+    )
+    environment.pop("DATABASE_CONN_MAX_AGE", None)  # the development settings' own default
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _attempt in range(120):
+        try:
+            get(f"{base}/healthz")
+            break
+        except OSError:
+            time.sleep(0.5)
+    yield base
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_the_development_server_keeps_no_connection_per_request(dev_server):
+    # The API's search left one connection behind per request, closed only when Python's
+    # garbage collector happened to run.
+    statuses = {get(f"{dev_server}/api/v3/pages/?search=Netzwerk") for _ in range(REQUESTS)}
+    assert statuses == {200}
+    assert other_connections() <= 1
