@@ -81,24 +81,21 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     ) -> Expression:
         if not isinstance(query, Or):
             return super().build_tsrank(vector, query, config=config, boost=boost)
-        # Each word (as PostgreSQL lower-cases it) with how many of the OR's parts are it:
-        # ts_rank counts a repeated word once, the stock average as often as it appears.
-        words: dict[str, PlainText] = {}
-        repeats: dict[str, int] = defaultdict(int)
+        # The OR's parts that are each word (as PostgreSQL lower-cases it): ts_rank counts a
+        # repeated word once, the stock average as often as it appears.
+        words: dict[str, list[PlainText]] = defaultdict(list)
         others: list[SearchQuery] = []
         for part in query.subqueries:
             if isinstance(part, PlainText) and ONE_LEXEME.fullmatch(part.query_string):
-                key = part.query_string.lower()
-                words.setdefault(key, part)
-                repeats[key] += 1
+                words[part.query_string.lower()].append(part)
             else:
                 others.append(part)
         if len(words) < 2:
             return super().build_tsrank(vector, query, config=config, boost=boost)
         ranks = [self.build_tsrank(vector, part, config=config, boost=boost) for part in others]
-        alike: dict[int, list[PlainText]] = defaultdict(list)
-        for key, part in words.items():
-            alike[repeats[key]].append(part)
+        alike: dict[int, list[PlainText]] = defaultdict(list)  # times a word is a part → words
+        for parts in words.values():
+            alike[len(parts)].append(parts[0])
         for times, parts in alike.items():
             together = self.build_tsquery(Or(parts) if len(parts) > 1 else parts[0], config)
             # The average of the words' ranks, times how many parts of the OR they are.

@@ -2,7 +2,6 @@
 thread per client connection and never closes a thread's database connection itself, so
 with kept connections they piled up until PostgreSQL refused more ("too many clients")."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.processes import child_environment
+from tests.processes import child_environment, free_port
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,12 +22,6 @@ pytestmark = [
 ]
 
 REQUESTS = 20
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(url: str) -> int:
