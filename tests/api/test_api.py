@@ -100,6 +100,55 @@ def test_schema_is_valid_openapi_for_anonymous_reads_and_problems(client):
     assert "/api/v3/snippets/{type}/" in schema["paths"]
 
 
+def test_schema_is_built_once_per_prefix_and_each_caller_gets_its_own_copy():
+    # Building it takes more than half a second: a flood of anonymous requests must not
+    # build it again and again, nor threads that ask at once build it side by side.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ninja import NinjaAPI
+
+    from api.openapi import install_openapi_fixes
+
+    api = NinjaAPI(urls_namespace="schema-once")
+
+    @api.get("/things/")
+    def things(request) -> list[str]:
+        return []
+
+    builds = []
+    generate = api.get_openapi_schema
+
+    def counting(**arguments):
+        builds.append(arguments["path_prefix"])
+        return generate(**arguments)
+
+    api.get_openapi_schema = counting
+    install_openapi_fixes(api)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        schemas = list(pool.map(lambda _: api.get_openapi_schema(path_prefix="/a/"), range(8)))
+    assert builds == ["/a/"]
+    assert all(schema == schemas[0] for schema in schemas)
+    assert list(schemas[0]["paths"]) == ["/a/things/"]
+    assert "4XX" in schemas[0]["paths"]["/a/things/"]["get"]["responses"]
+    # A caller who changes its copy changes nobody else's.
+    schemas[0]["paths"].clear()
+    assert list(api.get_openapi_schema(path_prefix="/a/")["paths"]) == ["/a/things/"]
+    assert list(api.get_openapi_schema(path_prefix="/b/")["paths"]) == ["/b/things/"]
+    assert builds == ["/a/", "/b/"]
+
+
+def test_schema_is_the_same_english_document_for_every_reader(client):
+    # Whoever asks first, in whichever language, the document kept is in English.
+    arabic = get_json(client, f"{API}/openapi.json", **{"Accept-Language": "ar"})
+    assert (
+        arabic["components"]["schemas"]["ProjectPageSchema"]["properties"]["goals"]["title"]
+        == "Goals"
+    )
+    for language in ["en", "de"]:
+        document = get_json(client, f"{API}/openapi.json", **{"Accept-Language": language})
+        assert document == arabic, language
+
+
 def test_team_members_are_written_through_the_snippets_router(
     client, django_user_model, moderator_token
 ):
