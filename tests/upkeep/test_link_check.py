@@ -27,8 +27,8 @@ class Handler(BaseHTTPRequestHandler):
     to /ok; /slow answers after two seconds."""
 
     def answer(self) -> None:
-        # What was asked and when; when the answer was out is added once it is (/slow's
-        # may come after the checker has given up and finished).
+        # What was asked and when; when its answer went out is added then (/slow's may come
+        # after the checker has given up and finished).
         request = [self.command, self.path, time.monotonic(), None]
         self.server.requests.append(request)
         if self.path == "/slow":
@@ -41,8 +41,10 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.send_response(404 if self.path == "/missing" else 200)
         self.send_header("Content-Length", "0")
-        self.end_headers()
+        # Taken before the answer goes out: the checker cannot ask again before this moment,
+        # whereas after it this thread may be overtaken by the next request's.
         request[3] = time.monotonic()
+        self.end_headers()
 
     do_HEAD = do_GET = answer
 
