@@ -8,13 +8,14 @@ Each test cleans up what it created.
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.db import connections
+from django.db import IntegrityError, connections
 from django.test.testcases import LiveServerThread
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.search.index import insert_or_update_object
@@ -148,13 +149,37 @@ def project(site_url) -> Iterator[ProjectPage]:
 PASSWORD = "pw-for-browser-tests"
 
 
+@contextmanager
+def account(browser, username: str, group: Group) -> Iterator[User]:
+    """A person's account for one test, deleted once the browser's windows are closed.
+
+    An open editor keeps asking the server (Wagtail's editing sessions), and a request that
+    writes the user's profile while the user is being deleted makes the deletion fail at
+    its commit. A request already under way when the windows close may still do so once:
+    the deletion is then repeated, and takes the new profile with it.
+    """
+    user = User.objects.create_user(username=username, password=PASSWORD)
+    user.groups.add(group)
+    try:
+        yield user
+    finally:
+        for context in browser.contexts:
+            context.close()
+        for attempt in range(3):
+            try:
+                User.objects.filter(pk=user.pk).delete()
+                break
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.5)
+
+
 @pytest.fixture
-def moderator(site_url) -> Iterator[User]:
+def moderator(browser) -> Iterator[User]:
     """An editor as the site has them: in the Moderators group, not a superuser."""
-    user = User.objects.create_user(username="übersetzerin", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    yield user
-    user.delete()
+    with account(browser, "übersetzerin", Group.objects.get(name="Moderators")) as user:
+        yield user
 
 
 def log_in(page, user: User) -> None:

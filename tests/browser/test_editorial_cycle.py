@@ -12,14 +12,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from editorial.roles import translator_group, translator_group_name
 from projects.models import ProjectPage
-from tests.browser.conftest import PASSWORD, log_in, restored_afterwards
+from tests.browser.conftest import account, log_in, restored_afterwards
 
 pytestmark = pytest.mark.browser
 
@@ -27,16 +27,6 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "docs"))
 from guide_screenshots import CYCLE_SHOTS, VIEWPORT, shoot  # noqa: E402
 
 NEW_SUBTITLE = "Fachberatung für Migrant*innenorganisationen in Pankow"
-
-
-@contextmanager
-def account(username: str, group: Group) -> Iterator[User]:
-    user = User.objects.create_user(username=username, password=PASSWORD)
-    user.groups.add(group)
-    try:
-        yield user
-    finally:
-        user.delete()
 
 
 @contextmanager
@@ -67,10 +57,10 @@ def people(browser, site_url) -> Iterator[dict]:
         "ayse": translator_group("tr"),
     }
     with (
-        account("autorin", groups["autorin"]) as author,
-        account("lektorin", groups["lektorin"]) as reviewer,
-        account("moderatorin", groups["moderatorin"]) as moderator,
-        account("ayse", groups["ayse"]) as translator,
+        account(browser, "autorin", groups["autorin"]) as author,
+        account(browser, "lektorin", groups["lektorin"]) as reviewer,
+        account(browser, "moderatorin", groups["moderatorin"]) as moderator,
+        account(browser, "ayse", groups["ayse"]) as translator,
     ):
         contexts, pages = [], {}
         for role, user in [

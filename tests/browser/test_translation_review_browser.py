@@ -4,22 +4,20 @@ button; submitting puts the page into the review (tests/multilingual/test_transl
 follows it to publication)."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.models import Locale, WorkflowState
 
 from projects.models import ProjectPage
-from tests.browser.conftest import PASSWORD, log_in, restored_afterwards
+from tests.browser.conftest import account, log_in, restored_afterwards
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def translator(site_url):
-    user = User.objects.create_user(username="cevirmen", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Editors"))
-    yield user
-    user.delete()
+def translator(browser):
+    with account(browser, "cevirmen", Group.objects.get(name="Editors")) as user:
+        yield user
 
 
 def test_a_translator_submits_the_translation_for_review(page, translator):
